@@ -1,0 +1,218 @@
+package com.zohoprovisioning;
+
+import com.zohoprovisioning.pipeline.RunStats;
+import com.zohoprovisioning.sandbox.SandboxSettings;
+import com.zohoprovisioning.sandbox.ZohoSandbox;
+import com.zohoprovisioning.zoho.ConfigurationException;
+import com.zohoprovisioning.zoho.ZohoAuthException;
+import com.zohoprovisioning.zoho.ZohoTokenProvider;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code [--once] [--config FILE]} runs the routes (as a service, or once through the inboxes);
+ * {@code sandbox [--port N]} runs only the Zoho sandbox. Exit codes: 0 ok, 3 some records failed or files were
+ * rejected, 2 configuration or usage error, 1 could not run.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    static final String USAGE = """
+            usage: java -jar zoho-provisioning.jar [--once] [--config FILE]
+                   java -jar zoho-provisioning.jar sandbox [--port N] [--config FILE]
+              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
+              --config FILE  an extra properties file (overrides config/application.properties)
+              sandbox        run only the Zoho sandbox until stopped
+            Settings: -Dkey=value, environment variables, or properties files; see README.""";
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        boolean once = false;
+        boolean sandbox = false;
+        String config = null;
+        Integer port = null;
+        List<String> list = Arrays.asList(args);
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                String a = list.get(i);
+                switch (a) {
+                    case "--once" -> once = true;
+                    case "sandbox" -> sandbox = true;
+                    case "--config" -> config = list.get(++i);
+                    case "--port" -> port = Integer.parseInt(list.get(++i));
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        if (a.startsWith("--config=")) {
+                            config = a.substring(9);
+                        } else if (a.startsWith("--port=")) {
+                            port = Integer.parseInt(a.substring(7));
+                        } else {
+                            throw new IllegalArgumentException("unknown argument: " + a);
+                        }
+                    }
+                }
+            }
+            if (config != null && !Files.isRegularFile(Path.of(config))) {
+                throw new IllegalArgumentException("--config " + config + ": no such file");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("zoho-provisioning: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        try {
+            return sandbox ? runSandbox(port, config) : runRoutes(once, config);
+        } catch (ConfigurationException e) {
+            LOG.error("Configuration error: {}", e.getMessage());
+            return 2;
+        } catch (ZohoAuthException e) {
+            LOG.error("Zoho authentication failed: {}", e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            Throwable root = rootCause(e);
+            if (root instanceof ConfigurationException) {
+                LOG.error("Configuration error: {}", root.getMessage());
+                return 2;
+            }
+            if (root instanceof ZohoAuthException) {
+                LOG.error("Zoho authentication failed: {}", root.getMessage());
+                return 1;
+            }
+            if (root instanceof IllegalArgumentException && String.valueOf(root.getMessage()).contains("property")) {
+                LOG.error("Configuration error: {}", root.getMessage());
+                return 2;
+            }
+            LOG.error("Could not run: {}", root.toString(), e);
+            return 1;
+        }
+    }
+
+    private static int runRoutes(boolean once, String config) throws Exception {
+        Main main = new Main();
+        main.configure().addConfiguration(ProvisioningBeans.class);
+        main.setPropertyPlaceholderLocations(locations(config));
+        if (once) {
+            main.addOverrideProperty("provisioning.once", "true");
+        }
+        main.start();
+        CamelContext context = main.getCamelContext();
+        context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class).verify();
+        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
+        if (once) {
+            Path workDir = Path.of(context.resolvePropertyPlaceholders("{{work.dir}}"));
+            List<String> feeds = List.of(context.resolvePropertyPlaceholders("{{provisioning.feeds:bigin-users}}").split("\\s*,\\s*"));
+            int code = new OnceRunner(workDir, feeds, stats).await();
+            main.stop();
+            printWhere(workDir);
+            return code;
+        }
+        LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
+                context.resolvePropertyPlaceholders("{{work.dir}}"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping: finishing the records in flight");
+            try {
+                main.stop();
+            } finally {
+                stopped.countDown();
+            }
+        }, "zoho-provisioning-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void printWhere(Path workDir) {
+        Path w = workDir.toAbsolutePath().normalize();
+        LOG.info("Results: {}/success, {}/error, reports in {}/reports, inputs in {}/archive, unreadable files in {}/rejected",
+                w, w, w, w, w);
+    }
+
+    /** Built-in defaults, then ./config/application.properties, the secrets file, and --config, later ones winning. */
+    static String locations(String config) {
+        String secrets = System.getProperty("zoho.secrets-file", System.getenv("ZOHO_SECRETS_FILE"));
+        if (secrets == null) {
+            secrets = System.getProperty("user.home") + "/.zoho-provisioning/secrets.properties";
+        }
+        StringBuilder sb = new StringBuilder("classpath:config/application.properties");
+        sb.append(",file:config/application.properties;optional=true");
+        sb.append(",file:").append(secrets).append(";optional=true");
+        if (config != null) {
+            sb.append(",file:").append(config);
+        }
+        return sb.toString();
+    }
+
+    private static int runSandbox(Integer port, String config) throws IOException, InterruptedException {
+        Properties p = new Properties();
+        load(p, Application.class.getClassLoader().getResourceAsStream("config/application.properties"));
+        Path local = Path.of("config/application.properties");
+        if (Files.isRegularFile(local)) {
+            load(p, Files.newInputStream(local));
+        }
+        if (config != null) {
+            load(p, Files.newInputStream(Path.of(config)));
+        }
+        SandboxSettings settings = SandboxSettings.from(k -> {
+            String v = System.getProperty(k);
+            if (v == null) {
+                v = System.getenv(k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            }
+            return v != null ? v : p.getProperty(k);
+        });
+        if (port != null) {
+            settings = settings.withPort(port);
+        }
+        ZohoSandbox sb = new ZohoSandbox(settings).start();
+        System.out.println("Zoho sandbox running at " + sb.baseUrl() + " (client id " + settings.clientId()
+                + "); point the routes at it with -Dzoho.api-url=" + sb.baseUrl() + ". Ctrl-C to stop.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sb.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    private static void load(Properties p, InputStream in) throws IOException {
+        if (in == null) {
+            return;
+        }
+        try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof ConfigurationException || t instanceof ZohoAuthException) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return t;
+    }
+}

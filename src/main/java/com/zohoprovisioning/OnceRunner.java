@@ -1,0 +1,81 @@
+package com.zohoprovisioning;
+
+import com.zohoprovisioning.pipeline.RunStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code --once}: waits until every file that was in an inbox at start has left it (done, or rejected) or has
+ * failed, then tells the exit code: 0 all records succeeded, 3 some records failed or files were rejected,
+ * 1 some file could not be processed.
+ */
+final class OnceRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnceRunner.class);
+
+    private final Path workDir;
+    private final List<String> feeds;
+    private final RunStats stats;
+
+    OnceRunner(Path workDir, List<String> feeds, RunStats stats) {
+        this.workDir = workDir;
+        this.feeds = feeds;
+        this.stats = stats;
+    }
+
+    List<Path> pending() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String feed : feeds) {
+            Path inbox = workDir.resolve("inbox").resolve(feed);
+            if (!Files.isDirectory(inbox)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(inbox)) {
+                s.filter(Files::isRegularFile).filter(p -> isInput(p.getFileName().toString()))
+                        .map(p -> p.toAbsolutePath().normalize()).forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    static boolean isInput(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".csv") || n.endsWith(".json") || n.endsWith(".ndjson")
+                || n.endsWith(".jsonl"));
+    }
+
+    int await() throws IOException, InterruptedException {
+        List<Path> files = pending();
+        LOG.info("--once: {} file(s) to process", files.size());
+        long lastLog = System.nanoTime();
+        while (true) {
+            int left = 0;
+            for (Path f : files) {
+                if (Files.exists(f) && !stats.hasFailed(f.toString())) {
+                    left++;
+                }
+            }
+            if (left == 0) {
+                break;
+            }
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                LOG.info("--once: waiting for {} file(s)", left);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        int code = stats.exitCode();
+        LOG.info("--once: done. {} file(s) processed, {} rejected, {} could not be processed; {} records succeeded, "
+                        + "{} failed. Exit code {}", stats.filesDone(), stats.filesRejected(), stats.fatalErrors().size(),
+                stats.recordsOk(), stats.recordsFailed(), code);
+        return code;
+    }
+}

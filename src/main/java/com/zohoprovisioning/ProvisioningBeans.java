@@ -1,0 +1,86 @@
+package com.zohoprovisioning;
+
+import com.zohoprovisioning.feeds.bigin.BiginLookupLoader;
+import com.zohoprovisioning.feeds.bigin.BiginUserRequestBuilder;
+import com.zohoprovisioning.feeds.bigin.BiginUserValidator;
+import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.FieldMapping;
+import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.ReaderSettings;
+import com.zohoprovisioning.pipeline.RecordOutcomes;
+import com.zohoprovisioning.pipeline.RunStats;
+import com.zohoprovisioning.pipeline.ZohoCallPool;
+import com.zohoprovisioning.zoho.ZohoCallFailures;
+import com.zohoprovisioning.zoho.ZohoEndpoints;
+import com.zohoprovisioning.zoho.ZohoResponseParser;
+import com.zohoprovisioning.zoho.ZohoTokenProvider;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Binds the beans the routes call, built from {@code config/application.properties} and its overrides. */
+public class ProvisioningBeans implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Function<String, String> prop = k -> context.getPropertiesComponent().resolveProperty(k).orElse(null);
+        Registry registry = context.getRegistry();
+
+        ZohoEndpoints endpoints = ZohoEndpoints.from(prop);
+        context.addService(endpoints, true, true);
+        registry.bind("zohoEndpoints", endpoints);
+        ZohoTokenProvider tokens = ZohoEndpoints.tokenProvider(context, endpoints, prop);
+        registry.bind("zohoTokens", tokens);
+        registry.bind("zohoResponseParser", new ZohoResponseParser());
+        registry.bind("zohoCallFailures", new ZohoCallFailures());
+        registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
+        registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(
+                Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
+
+        ZohoCallPool pool = new ZohoCallPool(intProp(prop, "zoho.max-concurrent", 10));
+        context.addService(pool, true, true);
+        registry.bind("zohoCallPool", pool);
+
+        RunStats stats = new RunStats();
+        registry.bind("runStats", stats);
+        Path configDir = Path.of(or(prop.apply("provisioning.config-dir"), "config"));
+        Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
+        feeds.put("bigin-users", new FeedDefinition("bigin-users", List.of("email|id"), "email",
+                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir), reader(prop, "bigin-users")));
+        registry.bind("feeds", feeds);
+        registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
+                Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
+                intProp(prop, "provisioning.progress-seconds", 5)));
+        registry.bind("recordOutcomes", new RecordOutcomes());
+
+        registry.bind("biginLookupLoader", new BiginLookupLoader());
+        registry.bind("biginUserValidator", new BiginUserValidator());
+        registry.bind("biginUserRequestBuilder", new BiginUserRequestBuilder());
+    }
+
+    private static ReaderSettings reader(Function<String, String> prop, String feed) {
+        ReaderSettings d = ReaderSettings.defaults();
+        String p = "provisioning." + feed + ".";
+        return new ReaderSettings(
+                or(prop.apply(p + "charset"), or(prop.apply("provisioning.charset"), d.charset())),
+                or(prop.apply(p + "fallback-charset"), or(prop.apply("provisioning.fallback-charset"), d.fallbackCharset())),
+                or(prop.apply(p + "delimiter"), or(prop.apply("provisioning.delimiter"), d.delimiter())),
+                intProp(prop, "provisioning.max-field-chars", d.maxFieldChars()),
+                Long.parseLong(or(prop.apply("provisioning.max-file-bytes"), String.valueOf(d.maxFileBytes()))));
+    }
+
+    static int intProp(Function<String, String> prop, String key, int fallback) {
+        String v = prop.apply(key);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    private static String or(String v, String d) {
+        return v == null || v.isBlank() ? d : v.trim();
+    }
+}

@@ -1,0 +1,84 @@
+package com.zohoprovisioning.feeds.bigin;
+
+import com.zohoprovisioning.pipeline.InputRecord;
+import com.zohoprovisioning.pipeline.RecordException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a Bigin user record before any call, per the add-user and update-user pages, and names every bad field:
+ * {@code action}, e-mail syntax and no {@code @skydesk.jp}, {@code dob} as yyyy-MM-dd, {@code status}
+ * active/inactive, {@code time_format}, {@code country_locale}; for {@code add}, the mandatory fields.
+ */
+public class BiginUserValidator {
+
+    static final Set<String> ACTIONS = Set.of("upsert", "add", "update", "activate", "deactivate");
+    static final List<String> ADD_REQUIRED = List.of("last_name", "email", "role", "profile");
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[^@\\s\"<>,;()\\[\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+    private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}_[A-Z]{2}$");
+    private static final Set<String> TIME_FORMATS = Set.of("HH:mm", "hh:mm a");
+
+    public void validate(InputRecord r) {
+        List<String> problems = new ArrayList<>();
+        String action = action(r);
+        if (!ACTIONS.contains(action)) {
+            problems.add("action: '" + r.get("action") + "' is not one of upsert, add, update, activate, deactivate");
+        }
+        String email = r.get("email");
+        if (email == null && r.get("id") == null) {
+            problems.add("email: missing");
+        } else if (email != null) {
+            if (email.toLowerCase(Locale.ROOT).endsWith("@skydesk.jp")) {
+                problems.add("email: addresses at @skydesk.jp are not allowed by Zoho");
+            } else if (!EMAIL.matcher(email).matches()) {
+                problems.add("email: '" + email + "' is not an e-mail address");
+            }
+        }
+        if (action.equals("add")) {
+            for (String f : ADD_REQUIRED) {
+                if (!f.equals("email") && r.get(f) == null) {
+                    problems.add(f + ": missing (required to add a user)");
+                }
+            }
+        }
+        String dob = r.get("dob");
+        if (dob != null) {
+            try {
+                LocalDate.parse(dob);
+            } catch (DateTimeParseException e) {
+                problems.add("dob: '" + dob + "' is not a date as yyyy-MM-dd");
+            }
+        }
+        String status = r.get("status");
+        if (status != null && !Set.of("active", "inactive").contains(status.toLowerCase(Locale.ROOT))) {
+            problems.add("status: '" + status + "' is not active or inactive");
+        }
+        String tf = r.get("time_format");
+        if (tf != null && !TIME_FORMATS.contains(tf)) {
+            problems.add("time_format: '" + tf + "' is not HH:mm or hh:mm a");
+        }
+        String locale = r.get("country_locale");
+        if (locale != null && !LOCALE.matcher(locale).matches()) {
+            problems.add("country_locale: '" + locale + "' is not a locale such as en_US");
+        }
+        if ((action.equals("activate") && "inactive".equalsIgnoreCase(status))
+                || (action.equals("deactivate") && "active".equalsIgnoreCase(status))) {
+            problems.add("status: '" + status + "' contradicts action " + action);
+        }
+        if (!problems.isEmpty()) {
+            throw new RecordException("VALIDATION_FAILED", String.join("; ", problems));
+        }
+    }
+
+    static String action(InputRecord r) {
+        String a = r.get("action");
+        return a == null ? "upsert" : a.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,152 @@
+package com.zohoprovisioning.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One file being processed: its open record stream, its result writers (opened on first use, in a temp folder
+ * until the file is done), its counters and its lookups. Lives in the exchange property {@code zpRun}.
+ */
+public final class FileRun {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private final FeedDefinition feed;
+    private final Path source;
+    private final FileFormat format;
+    private final Path tmpDir;
+    private final Instant started = Instant.now();
+    private final String stamp = STAMP.format(started);
+    private final boolean dryRun;
+    private RecordSource records;
+    private ResultWriter success;
+    private ResultWriter error;
+    private Object lookups;
+    final AtomicLong read = new AtomicLong();
+    final LongAdder succeeded = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> apiCalls = new ConcurrentHashMap<>();
+    volatile long lastProgressNanos = System.nanoTime();
+
+    FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
+        this.feed = feed;
+        this.source = source;
+        this.format = format;
+        this.tmpDir = tmpDir;
+        this.dryRun = dryRun;
+    }
+
+    public FeedDefinition feed() {
+        return feed;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public String fileName() {
+        return source.getFileName().toString();
+    }
+
+    public FileFormat format() {
+        return format;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public String stamp() {
+        return stamp;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public RecordSource records() {
+        return records;
+    }
+
+    void records(RecordSource r) {
+        this.records = r;
+    }
+
+    /** The feed's lookups for this file (roles, profiles, users…), loaded once. */
+    @SuppressWarnings("unchecked")
+    public <T> T lookups(Class<T> type) {
+        return (T) lookups;
+    }
+
+    public void lookups(Object l) {
+        this.lookups = l;
+    }
+
+    public void countCall(String endpoint) {
+        apiCalls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+    }
+
+    public long apiCallTotal() {
+        return apiCalls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    synchronized ResultWriter writer(boolean ok) {
+        if (ok) {
+            if (success == null) {
+                success = open("success");
+            }
+            return success;
+        }
+        if (error == null) {
+            error = open("error");
+        }
+        return error;
+    }
+
+    private ResultWriter open(String kind) {
+        return new ResultWriter(tmpDir.resolve(kind + "." + format.extension()), format,
+                records.columns() == null ? java.util.List.of() : records.columns(), records.delimiter(),
+                records.bom(), records.jsonWrapper());
+    }
+
+    synchronized ResultWriter successWriter() {
+        return success;
+    }
+
+    synchronized ResultWriter errorWriter() {
+        return error;
+    }
+
+    Path tmpDir() {
+        return tmpDir;
+    }
+
+    void closeAll() throws IOException {
+        if (records != null) {
+            records.close();
+        }
+        if (success != null) {
+            success.close();
+        }
+        if (error != null) {
+            error.close();
+        }
+    }
+
+    static Map<String, Long> sums(Map<String, LongAdder> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+}

@@ -1,0 +1,342 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * The file-level steps of the pipeline, called from {@code routes/pipeline.yaml}: open a file, stream its
+ * records, record each outcome, and finish (result files into success/ and error/, the summary into reports/,
+ * the input into archive/) or reject it (into rejected/ with a reason).
+ */
+public class FileRuns {
+
+    public static final String RUN = "zpRun";
+    public static final String RECORD = "zpRecord";
+    public static final String OUTCOME = "zpOutcome";
+    public static final String FEED = "zpFeed";
+    public static final String MOVE_TO = "zpMoveTo";
+    private static final Logger LOG = LoggerFactory.getLogger(FileRuns.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path workDir;
+    private final Map<String, FeedDefinition> feeds;
+    private final RunStats stats;
+    private final boolean dryRun;
+    private final long progressNanos;
+
+    public FileRuns(Path workDir, Map<String, FeedDefinition> feeds, RunStats stats, boolean dryRun, int progressSeconds) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+        this.feeds = feeds;
+        this.stats = stats;
+        this.dryRun = dryRun;
+        this.progressNanos = progressSeconds * 1_000_000_000L;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Opens the file of the exchange: format, charset, header; rejects it when it cannot be read. */
+    public void open(Exchange exchange) throws IOException {
+        String feedName = exchange.getProperty(FEED, String.class);
+        FeedDefinition feed = feeds.get(feedName);
+        if (feed == null) {
+            throw new IllegalStateException("unknown feed " + feedName);
+        }
+        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        Path tmp = workDir.resolve(".tmp").resolve(feedName)
+                .resolve(source.getFileName() + "." + System.nanoTime());
+        FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
+        exchange.setProperty(RUN, run);
+        run.records(RecordReader.open(source, run.format(), feed.reader(), feed.mapping()));
+        for (String required : feed.requiredColumns()) {
+            boolean present = false;
+            for (String alternative : required.split("\\|")) {
+                present |= run.records().fields().contains(alternative);
+            }
+            if (!present && !(run.format() != FileFormat.CSV && !run.records().hasNext())) {
+                throw new FileRejectedException("the required column '" + required.replace("|", "' or '")
+                        + "' is missing (columns found: " + describeColumns(run) + ")");
+            }
+        }
+        LOG.info("Processing {}/{} ({}, {}{})", feedName, run.fileName(), run.format(), run.records().charset(),
+                run.format() == FileFormat.CSV ? ", delimiter '" + printable(run.records().delimiter()) + "'" : "");
+    }
+
+    private static String describeColumns(FileRun run) {
+        List<String> cols = run.records().columns();
+        String s = cols != null ? String.join(", ", cols) : String.join(", ", run.records().fields());
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "tab" : String.valueOf(c);
+    }
+
+    /** The records to split: streamed, with a second record of the same key marked (or queued behind the first). */
+    public Iterator<InputRecord> records(Exchange exchange) {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        FeedDefinition feed = run.feed();
+        KeyIndex firstRows = new KeyIndex();
+        Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
+        RecordSource source = run.records();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public InputRecord next() {
+                InputRecord r = source.next();
+                run.read.incrementAndGet();
+                String key = feed.keyField() == null ? null : r.get(feed.keyField());
+                if (key != null && r.problem() == null) {
+                    key = key.toLowerCase(Locale.ROOT);
+                    if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
+                        long first = firstRows.putIfAbsent(key, r.row());
+                        if (first >= 0) {
+                            r.markDuplicateOf(first);
+                        }
+                    } else {
+                        CompletableFuture<Void> mine = new CompletableFuture<>();
+                        r.turn(lastTurn.put(key, mine), mine);
+                    }
+                }
+                return r;
+            }
+        };
+    }
+
+    /** First step of a record route: keeps the record in {@code zpRecord}, waits for its turn, checks it was read. */
+    public void startRecord(Exchange exchange) {
+        InputRecord r = exchange.getMessage().getBody(InputRecord.class);
+        exchange.setProperty(RECORD, r);
+        r.awaitTurn();
+        if (r.problem() != null) {
+            throw new RecordException("INVALID_RECORD", r.problem());
+        }
+        if (r.duplicateOf() != null) {
+            FeedDefinition feed = exchange.getProperty(RUN, FileRun.class).feed();
+            throw new RecordException("DUPLICATE_IN_FILE", "another record for " + feed.keyField() + " '"
+                    + r.get(feed.keyField()) + "' comes first, in row " + r.duplicateOf() + "; this one was not sent");
+        }
+    }
+
+    /** Counts one API call of the run (called before each HTTP attempt, retries included). */
+    public void countCall(Exchange exchange) {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        if (run != null) {
+            run.countCall(exchange.getProperty("zpEndpoint", String.class));
+        }
+    }
+
+    /** Writes the record's outcome into the success or error file. */
+    public void write(Exchange exchange) {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
+        if (r == null) {
+            r = exchange.getMessage().getBody(InputRecord.class);
+        }
+        RecordOutcome o = exchange.getProperty(OUTCOME, RecordOutcome.class);
+        try {
+            run.writer(o.success()).write(r, o);
+        } finally {
+            r.endTurn();
+        }
+        (o.success() ? run.succeeded : run.failed).increment();
+        if (o.action() != null && !o.action().isEmpty()) {
+            run.byAction.computeIfAbsent(o.action(), k -> new LongAdder()).increment();
+        }
+        if (!o.success()) {
+            run.byCode.computeIfAbsent(o.code(), k -> new LongAdder()).increment();
+        }
+        long now = System.nanoTime();
+        long last = run.lastProgressNanos;
+        if (now - last > progressNanos) {
+            run.lastProgressNanos = now;
+            long done = run.succeeded.sum() + run.failed.sum();
+            double secs = Duration.between(run.started(), Instant.now()).toMillis() / 1000.0;
+            LOG.info("{}/{}: {} records done ({} read), {} errors, {} records/s", run.feed().name(), run.fileName(),
+                    done, run.read.get(), run.failed.sum(), String.format(Locale.ROOT, "%.1f", done / Math.max(secs, 0.001)));
+        }
+    }
+
+    /** Every record has an outcome: publish the result files and the summary, archive the input. */
+    public Map<String, Object> finish(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        run.closeAll();
+        String feed = run.feed().name();
+        String name = freeName(feed, run.fileName(), run.stamp());
+        Path okFile = publish(run.successWriter(), workDir.resolve("success").resolve(feed).resolve(name));
+        Path errFile = publish(run.errorWriter(), workDir.resolve("error").resolve(feed).resolve(name));
+        Path archive = unique(workDir.resolve("archive").resolve(feed), run.fileName(), run.stamp());
+        Instant end = Instant.now();
+        long ok = run.succeeded.sum();
+        long failed = run.failed.sum();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("feed", feed);
+        summary.put("file", run.fileName());
+        summary.put("format", run.format().extension());
+        summary.put("dry_run", run.dryRun());
+        summary.put("records_read", run.read.get());
+        summary.put("succeeded", ok);
+        summary.put("failed", failed);
+        summary.put("by_action", FileRun.sums(run.byAction));
+        summary.put("by_error_code", FileRun.sums(run.byCode));
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("total", run.apiCallTotal());
+        calls.put("by_endpoint", FileRun.sums(run.apiCalls));
+        summary.put("api_calls", calls);
+        summary.put("started", run.started().toString());
+        summary.put("ended", end.toString());
+        long ms = Duration.between(run.started(), end).toMillis();
+        summary.put("duration_ms", ms);
+        summary.put("records_per_second", Math.round((ok + failed) * 1000.0 / Math.max(ms, 1)));
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("success", okFile == null ? null : workDir.relativize(okFile).toString());
+        files.put("error", errFile == null ? null : workDir.relativize(errFile).toString());
+        files.put("archive", workDir.relativize(archive).toString());
+        summary.put("files", files);
+        Path report = workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json");
+        writeAtomically(report, JSON.writeValueAsBytes(summary));
+        deleteTree(run.tmpDir());
+        exchange.setProperty(MOVE_TO, archive.toString());
+        stats.fileDone(ok, failed);
+        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms{}", feed, run.fileName(),
+                run.read.get(), ok, failed, run.apiCallTotal(), ms, run.dryRun() ? " (dry run)" : "");
+        return summary;
+    }
+
+    /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */
+    public void reject(Exchange exchange) throws IOException {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        String feed = exchange.getProperty(FEED, String.class);
+        String fileName = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).getFileName().toString();
+        if (run != null) {
+            try {
+                run.closeAll();
+            } finally {
+                deleteTree(run.tmpDir());
+            }
+        }
+        String stamp = run != null ? run.stamp() : String.valueOf(System.currentTimeMillis());
+        Path target = unique(workDir.resolve("rejected").resolve(feed), fileName, stamp);
+        String reason = "File: " + fileName + "\nFeed: " + feed + "\nRejected: " + Instant.now() + "\nReason: "
+                + (e == null ? "unknown" : e.getMessage()) + "\nNo record of this file was sent to Zoho. Fix the file"
+                + " and drop it into inbox/" + feed + "/ again.\n";
+        writeAtomically(target.resolveSibling(target.getFileName() + ".reason.txt"), reason.getBytes(StandardCharsets.UTF_8));
+        exchange.setProperty(MOVE_TO, target.toString());
+        stats.fileRejected();
+        LOG.warn("Rejected {}/{}: {}", feed, fileName, e == null ? "unknown" : e.getMessage());
+    }
+
+    /** The file could not be processed at all (auth, Zoho unreachable): it stays in the inbox. */
+    public void fail(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        if (run != null) {
+            try {
+                run.closeAll();
+            } catch (IOException ignored) {
+                // the run is abandoned; its temp files go next
+            }
+            deleteTree(run.tmpDir());
+        }
+        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
+        stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
+        LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
+    }
+
+    private String freeName(String feed, String fileName, String stamp) {
+        String name = fileName;
+        int n = 0;
+        while (Files.exists(workDir.resolve("success").resolve(feed).resolve(name))
+                || Files.exists(workDir.resolve("error").resolve(feed).resolve(name))
+                || Files.exists(workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json"))) {
+            name = stamped(fileName, stamp + (n++ == 0 ? "" : "-" + n));
+        }
+        return name;
+    }
+
+    private static Path unique(Path dir, String fileName, String stamp) {
+        Path p = dir.resolve(fileName);
+        int n = 0;
+        while (Files.exists(p)) {
+            p = dir.resolve(stamped(fileName, stamp + (n++ == 0 ? "" : "-" + n)));
+        }
+        return p;
+    }
+
+    /** people.csv → people.20261123-101500-123.csv */
+    static String stamped(String fileName, String stamp) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? fileName + "." + stamp : fileName.substring(0, dot) + "." + stamp + fileName.substring(dot);
+    }
+
+    private static Path publish(ResultWriter writer, Path target) throws IOException {
+        if (writer == null) {
+            return null;
+        }
+        Files.createDirectories(target.getParent());
+        move(writer.path(), target);
+        return target;
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        move(tmp, target);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete temp folder {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.zohoprovisioning.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One record of an input file: its 1-based number, its original fields in file order (column name as written
+ * to raw value: a String, or a Jackson node for JSON), and the same values under our field names (trimmed,
+ * {@code result_*} left out). {@code problem} is set when the record itself could not be read (a bad NDJSON line).
+ */
+public final class InputRecord {
+
+    private final long row;
+    private final Map<String, Object> original;
+    private final Map<String, String> fields;
+    private final String problem;
+    private volatile Long duplicateOf;
+    private java.util.concurrent.CompletableFuture<Void> previousTurn;
+    private java.util.concurrent.CompletableFuture<Void> turn;
+
+    public InputRecord(long row, Map<String, Object> original, Map<String, String> fields, String problem) {
+        this.row = row;
+        this.original = original;
+        this.fields = fields;
+        this.problem = problem;
+    }
+
+    public long row() {
+        return row;
+    }
+
+    public Map<String, Object> original() {
+        return original;
+    }
+
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    /** Our field's value, or null when the column is absent or empty. */
+    public String get(String field) {
+        String v = fields.get(field);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public boolean has(String field) {
+        return get(field) != null;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public Long duplicateOf() {
+        return duplicateOf;
+    }
+
+    void markDuplicateOf(long firstRow) {
+        this.duplicateOf = firstRow;
+    }
+
+    /** Records with the same key (serialised feeds) run one after another: wait for the previous one. */
+    void turn(java.util.concurrent.CompletableFuture<Void> previous, java.util.concurrent.CompletableFuture<Void> mine) {
+        this.previousTurn = previous;
+        this.turn = mine;
+    }
+
+    void awaitTurn() {
+        if (previousTurn != null) {
+            previousTurn.join();
+        }
+    }
+
+    void endTurn() {
+        if (turn != null) {
+            turn.complete(null);
+        }
+    }
+
+    public static Map<String, Object> orderedCopy(Map<String, Object> m) {
+        return new LinkedHashMap<>(m);
+    }
+
+    @Override
+    public String toString() {
+        return "record " + row;
+    }
+}

@@ -1,0 +1,171 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * JSON records, streamed with Jackson: a bare array of objects, or an object whose first array field holds them
+ * ({@code {"users":[…]}}). A record that is not an object, or JSON that breaks off, becomes a record with a problem.
+ */
+final class JsonRecordSource implements RecordSource {
+
+    private final Reader reader;
+    private final JsonParser parser;
+    private final FieldMapping mapping;
+    private final Charset charset;
+    private final Set<String> fields = new LinkedHashSet<>();
+    private String wrapper;
+    private long row;
+    private boolean done;
+    private InputRecord pending;
+
+    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset) throws IOException {
+        this.reader = reader;
+        this.mapping = mapping;
+        this.charset = charset;
+        try {
+            this.parser = json.createParser(reader);
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                while (true) {
+                    JsonToken t = parser.nextToken();
+                    if (t == JsonToken.END_OBJECT || t == null) {
+                        throw new FileRejectedException("the JSON object holds no array of records (expected a bare array or {\"users\":[…]})");
+                    }
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY) {
+                        wrapper = name;
+                        break;
+                    }
+                    parser.skipChildren();
+                }
+            } else if (first != JsonToken.START_ARRAY) {
+                throw new FileRejectedException("the file is not JSON of the expected shape (a bare array or {\"users\":[…]})");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FileRejectedException("the file is not valid JSON: " + e.getOriginalMessage());
+        }
+        advance();
+        if (pending != null && pending.problem() == null) {
+            fields.addAll(pending.fields().keySet());
+        }
+    }
+
+    private void advance() {
+        pending = null;
+        if (done) {
+            return;
+        }
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_ARRAY || t == null) {
+                done = true;
+                if (t == null) {
+                    pending = problem("the JSON breaks off before the array is closed");
+                }
+                return;
+            }
+            row++;
+            JsonNode node = parser.readValueAsTree();
+            pending = toRecord(row, node, mapping);
+        } catch (IOException e) {
+            done = true;
+            row++;
+            pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    private InputRecord problem(String message) {
+        return new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(), message);
+    }
+
+    static InputRecord toRecord(long row, JsonNode node, FieldMapping mapping) {
+        Map<String, Object> original = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node == null || !node.isObject()) {
+            return new InputRecord(row, original, values, "the record is not a JSON object");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (FieldMapping.isResultColumn(e.getKey())) {
+                continue;
+            }
+            original.put(e.getKey(), e.getValue());
+            values.put(mapping.field(e.getKey()), scalar(e.getValue()));
+        }
+        return new InputRecord(row, original, values, null);
+    }
+
+    /** A JSON value as text: objects such as {"id":…,"name":…} give their id (or name). */
+    private static String scalar(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (v.isObject()) {
+            return v.hasNonNull("id") ? v.get("id").asText() : v.path("name").asText("");
+        }
+        if (v.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode x : v) {
+                sb.append(sb.length() == 0 ? "" : ",").append(x.asText());
+            }
+            return sb.toString();
+        }
+        return v.asText().trim();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return pending != null;
+    }
+
+    @Override
+    public InputRecord next() {
+        if (pending == null) {
+            throw new NoSuchElementException();
+        }
+        InputRecord r = pending;
+        advance();
+        return r;
+    }
+
+    @Override
+    public List<String> columns() {
+        return null;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return fields;
+    }
+
+    @Override
+    public String jsonWrapper() {
+        return wrapper;
+    }
+
+    @Override
+    public Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+        reader.close();
+    }
+}

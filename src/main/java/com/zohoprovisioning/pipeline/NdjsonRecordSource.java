@@ -1,0 +1,96 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/** NDJSON / JSON Lines: one JSON object per line; blank lines are skipped, a bad line is a record with a problem. */
+final class NdjsonRecordSource implements RecordSource {
+
+    private final BufferedReader reader;
+    private final ObjectMapper json;
+    private final FieldMapping mapping;
+    private final Charset charset;
+    private final Set<String> fields = new LinkedHashSet<>();
+    private long row;
+    private long line;
+    private InputRecord pending;
+
+    NdjsonRecordSource(BufferedReader reader, ObjectMapper json, FieldMapping mapping, Charset charset) {
+        this.reader = reader;
+        this.json = json;
+        this.mapping = mapping;
+        this.charset = charset;
+        advance();
+        if (pending != null && pending.problem() == null) {
+            fields.addAll(pending.fields().keySet());
+        }
+    }
+
+    private void advance() {
+        pending = null;
+        try {
+            String text;
+            do {
+                text = reader.readLine();
+                line++;
+            } while (text != null && text.isBlank());
+            if (text == null) {
+                return;
+            }
+            row++;
+            try {
+                pending = JsonRecordSource.toRecord(row, json.readTree(text), mapping);
+            } catch (IOException e) {
+                LinkedHashMap<String, Object> raw = new LinkedHashMap<>();
+                raw.put("raw_line", text);
+                pending = new InputRecord(row, raw, new LinkedHashMap<>(), "line " + line + " is not valid JSON");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return pending != null;
+    }
+
+    @Override
+    public InputRecord next() {
+        if (pending == null) {
+            throw new NoSuchElementException();
+        }
+        InputRecord r = pending;
+        advance();
+        return r;
+    }
+
+    @Override
+    public List<String> columns() {
+        return null;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return fields;
+    }
+
+    @Override
+    public Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

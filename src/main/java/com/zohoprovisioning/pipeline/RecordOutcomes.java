@@ -1,0 +1,51 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zohoprovisioning.zoho.ZohoResponse;
+import org.apache.camel.Exchange;
+
+/** Turns what happened to a record (a Zoho answer, or an exception) into its {@link RecordOutcome}. */
+public class RecordOutcomes {
+
+    public static final String ACTION = "zpAction";
+    public static final String KNOWN_ID = "zpKnownId";
+
+    /** After a Zoho call: success with the planned action, or Zoho's code and message. */
+    public void fromResponse(Exchange exchange) {
+        ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
+        RecordOutcome o;
+        if (r.success()) {
+            String id = r.id() != null ? r.id() : exchange.getProperty(KNOWN_ID, String.class);
+            o = RecordOutcome.ok(exchange.getProperty(ACTION, String.class), id, r.code(), r.message(), r.httpStatus());
+        } else {
+            o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
+        }
+        exchange.setProperty(FileRuns.OUTCOME, o);
+    }
+
+    /** A record that needs no call: unchanged, or validated in a dry run. */
+    public static void noCall(Exchange exchange, String action, String id, String message) {
+        exchange.setProperty(FileRuns.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
+    }
+
+    /** From the exception the error handler caught. */
+    public void fromException(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        RecordOutcome o;
+        if (e instanceof RecordException re) {
+            o = RecordOutcome.error(null, re.code(), re.getMessage(), null);
+        } else {
+            o = RecordOutcome.error(null, "INTERNAL_ERROR", e == null ? "unknown error"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+        exchange.setProperty(FileRuns.OUTCOME, o);
+    }
+
+    private static String message(ZohoResponse r) {
+        JsonNode d = r.details();
+        if (d != null && d.hasNonNull("api_name")) {
+            return r.message() + " (field: " + d.get("api_name").asText() + ")";
+        }
+        return r.message();
+    }
+}

@@ -1,0 +1,192 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens an input file as a stream of records: checks it is text of a known format (not empty, not an Excel
+ * workbook, not binary), picks the charset (BOM, setting, or the fallback when the bytes are not UTF-8) and the
+ * CSV delimiter, and hands back a {@link RecordSource}.
+ */
+public final class RecordReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordReader() {
+    }
+
+    public static RecordSource open(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping)
+            throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new FileRejectedException("the file is empty (0 bytes)");
+        }
+        if (size > settings.maxFileBytes()) {
+            throw new FileRejectedException("the file is " + size + " bytes, over the limit of "
+                    + settings.maxFileBytes() + " (provisioning.max-file-bytes)");
+        }
+        byte[] head = readHead(file, 8192);
+        rejectBinary(head);
+        BOMInputStream in = BOMInputStream.builder().setPath(file)
+                .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+        boolean ok = false;
+        try {
+            ByteOrderMark bom = in.getBOM();
+            Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
+            if (bom == null && looksUtf16(head)) {
+                throw new FileRejectedException("the file looks like UTF-16 without a byte order mark: save it as UTF-8");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+            RecordSource source = switch (format) {
+                case CSV -> new CsvRecordSource(reader, delimiter(reader, settings), charset, bom != null, mapping,
+                        settings.maxFieldChars());
+                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset);
+                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset);
+            };
+            ok = true;
+            return source;
+        } finally {
+            if (!ok) {
+                in.close();
+            }
+        }
+    }
+
+    private static byte[] readHead(Path file, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        }
+    }
+
+    private static void rejectBinary(byte[] head) {
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new FileRejectedException("this is an Excel workbook (.xlsx) or a ZIP archive, not CSV or JSON: "
+                    + "save it as 'CSV UTF-8'");
+        }
+        if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
+                && (head[3] & 0xff) == 0xE0) {
+            throw new FileRejectedException("this is an Excel 97-2003 workbook (.xls), not CSV or JSON: save it as 'CSV UTF-8'");
+        }
+        boolean utf16Bom = head.length >= 2 && (((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE)
+                || ((head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF));
+        if (utf16Bom) {
+            return;
+        }
+        int controls = 0;
+        for (byte b : head) {
+            int c = b & 0xff;
+            if (c == 0) {
+                if (!looksUtf16(head)) {
+                    throw new FileRejectedException("the file holds binary data (NUL bytes), not text");
+                }
+                return;
+            }
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x0c) {
+                controls++;
+            }
+        }
+        if (head.length > 0 && controls * 20 > head.length) {
+            throw new FileRejectedException("the file holds binary data, not text");
+        }
+    }
+
+    private static boolean looksUtf16(byte[] head) {
+        int zeros = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                zeros++;
+            }
+        }
+        return head.length >= 4 && zeros * 3 > head.length;
+    }
+
+    private static Charset chooseCharset(Path file, ReaderSettings settings) throws IOException {
+        Charset configured = Charset.forName(settings.charset());
+        String fallback = settings.fallbackCharset();
+        if (!configured.equals(StandardCharsets.UTF_8) || fallback == null || fallback.isBlank()) {
+            return configured;
+        }
+        return isUtf8(file) ? configured : Charset.forName(fallback);
+    }
+
+    /** Streams the whole file through a strict UTF-8 decoder. */
+    static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf.array(), buf.position(), buf.remaining())) >= 0) {
+                buf.position(buf.position() + n);
+                buf.flip();
+                if (dec.decode(buf, out, false).isError()) {
+                    return false;
+                }
+                out.clear();
+                buf.compact();
+            }
+            buf.flip();
+            if (dec.decode(buf, out, true).isError() || dec.flush(out).isError()) {
+                return false;
+            }
+            return !buf.hasRemaining();
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The configured delimiter, or the one of , ; tab that the header line (outside quotes) uses most. */
+    private static char delimiter(BufferedReader reader, ReaderSettings settings) throws IOException {
+        String d = settings.delimiter();
+        if (d != null && !d.isBlank() && !d.equalsIgnoreCase("auto")) {
+            return d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.charAt(0);
+        }
+        int limit = 1 << 20;
+        reader.mark(limit);
+        int comma = 0;
+        int semi = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < limit; i++) {
+            int c = reader.read();
+            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == ',') {
+                    comma++;
+                } else if (c == ';') {
+                    semi++;
+                } else if (c == '\t') {
+                    tab++;
+                }
+            }
+        }
+        reader.reset();
+        if (semi > comma && semi >= tab) {
+            return ';';
+        }
+        if (tab > comma && tab > semi) {
+            return '\t';
+        }
+        return ',';
+    }
+}

@@ -1,0 +1,31 @@
+package com.zohoprovisioning.pipeline;
+
+import java.io.Closeable;
+import java.nio.charset.Charset;
+import java.util.Iterator;
+import java.util.List;
+
+/** The records of one open input file, read as a stream. */
+public interface RecordSource extends Iterator<InputRecord>, Closeable {
+
+    /** The CSV header as written (result_* columns left out), or null for JSON. */
+    List<String> columns();
+
+    /** Our field names present in the file (from the header, or the first JSON record). */
+    java.util.Set<String> fields();
+
+    /** The key of {"users":[…]} for JSON wrapped in an object, null for a bare array or NDJSON. */
+    default String jsonWrapper() {
+        return null;
+    }
+
+    default char delimiter() {
+        return ',';
+    }
+
+    Charset charset();
+
+    default boolean bom() {
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package com.zohoprovisioning.pipeline;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Totals of this process, for the exit code of --once: files done, rejected and failed; records in error. */
+public final class RunStats {
+
+    private final AtomicLong filesDone = new AtomicLong();
+    private final AtomicLong filesRejected = new AtomicLong();
+    private final AtomicLong recordsOk = new AtomicLong();
+    private final AtomicLong recordsFailed = new AtomicLong();
+    private final Set<String> failedFiles = ConcurrentHashMap.newKeySet();
+    private final List<String> fatal = new CopyOnWriteArrayList<>();
+
+    public void fileDone(long ok, long failed) {
+        filesDone.incrementAndGet();
+        recordsOk.addAndGet(ok);
+        recordsFailed.addAndGet(failed);
+    }
+
+    public void fileRejected() {
+        filesRejected.incrementAndGet();
+    }
+
+    /** A file that could not be processed (Zoho unreachable, auth): it stays in the inbox. */
+    public void fileFailed(String path, String reason) {
+        failedFiles.add(path);
+        fatal.add(reason);
+    }
+
+    public boolean hasFailed(String path) {
+        return failedFiles.contains(path);
+    }
+
+    public List<String> fatalErrors() {
+        return fatal;
+    }
+
+    public long filesDone() {
+        return filesDone.get();
+    }
+
+    public long filesRejected() {
+        return filesRejected.get();
+    }
+
+    public long recordsOk() {
+        return recordsOk.get();
+    }
+
+    public long recordsFailed() {
+        return recordsFailed.get();
+    }
+
+    /** 1 could not run, 3 some records failed or files were rejected, 0 all succeeded. */
+    public int exitCode() {
+        if (!fatal.isEmpty()) {
+            return 1;
+        }
+        return recordsFailed.get() > 0 || filesRejected.get() > 0 ? 3 : 0;
+    }
+}

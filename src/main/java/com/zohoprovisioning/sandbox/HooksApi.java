@@ -1,0 +1,73 @@
+package com.zohoprovisioning.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Test hooks: {@code /__sandbox/state}, {@code /reset}, {@code /requests}, {@code /faults}, {@code /expire-tokens}. */
+public final class HooksApi implements SandboxApi {
+
+    private final SandboxState state;
+    private final RequestLog log;
+    private final SandboxFaults faults;
+    private final TokenStore tokens;
+
+    public HooksApi(SandboxState state, RequestLog log, SandboxFaults faults, TokenStore tokens) {
+        this.state = state;
+        this.log = log;
+        this.faults = faults;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void register(SandboxRouter r) {
+        r.open("GET", "/__sandbox/state", req -> SandboxResponse.of(200, state.root()));
+        r.open("POST", "/__sandbox/reset", req -> {
+            state.reset();
+            log.clear();
+            faults.resetCounters();
+            tokens.resetThrottle();
+            return SandboxResponse.of(200, Map.of("status", "reset"));
+        });
+        r.open("GET", "/__sandbox/requests", req -> SandboxResponse.of(200, requests()));
+        r.open("DELETE", "/__sandbox/requests", req -> {
+            log.clear();
+            faults.resetCounters();
+            return SandboxResponse.of(200, Map.of("status", "cleared"));
+        });
+        r.open("GET", "/__sandbox/faults", req -> SandboxResponse.of(200, faults.settings()));
+        r.open("POST", "/__sandbox/faults", this::setFaults);
+        r.open("POST", "/__sandbox/expire-tokens", req -> {
+            tokens.expireAll();
+            return SandboxResponse.of(200, Map.of("status", "expired"));
+        });
+    }
+
+    private Map<String, Object> requests() {
+        Map<String, Object> out = new LinkedHashMap<>(log.toJson());
+        out.put("peak_in_flight", faults.peakInFlight());
+        out.put("rejected_429", faults.rejected());
+        out.put("tokens_issued", tokens.issuedCount());
+        return out;
+    }
+
+    /** Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate; others stay. */
+    private SandboxResponse setFaults(SandboxRequest req) {
+        JsonNode j = req.json();
+        if (j == null || !j.isObject()) {
+            return SandboxResponse.error(400, "INVALID_DATA", "body must be a JSON object", null);
+        }
+        SandboxFaults.Settings s = faults.settings();
+        faults.update(new SandboxFaults.Settings(
+                j.path("latencyMs").asLong(s.latencyMs()),
+                j.path("maxConcurrent").asInt(s.maxConcurrent()),
+                j.path("maxPerMinute").asInt(s.maxPerMinute()),
+                j.path("retryAfterSeconds").asInt(s.retryAfterSeconds()),
+                j.path("errorRate").asDouble(s.errorRate())));
+        if (j.has("tokenTtl")) {
+            tokens.ttlSeconds(j.get("tokenTtl").asLong());
+        }
+        return SandboxResponse.of(200, faults.settings());
+    }
+}

@@ -1,0 +1,95 @@
+package com.zohoprovisioning.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Injected misbehaviour of the sandbox: latency, a concurrency and a per-minute limit (HTTP 429
+ * {@code TOO_MANY_REQUESTS}, optionally with {@code Retry-After}), and a random 5xx rate. Settable at start
+ * ({@code sandbox.*}) and at runtime through {@code /__sandbox/faults}.
+ */
+public final class SandboxFaults {
+
+    public record Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate) {
+    }
+
+    private volatile Settings settings;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final Deque<Long> lastMinute = new ArrayDeque<>();
+
+    public SandboxFaults(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void update(Settings s) {
+        this.settings = s;
+    }
+
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    public int rejected() {
+        return rejected.get();
+    }
+
+    public void resetCounters() {
+        peakInFlight.set(0);
+        rejected.set(0);
+        synchronized (lastMinute) {
+            lastMinute.clear();
+        }
+    }
+
+    /** Runs an API call under the limits; answers 429 or 503 instead when a fault applies. */
+    public SandboxResponse around(SandboxHandler handler, SandboxRequest request) throws Exception {
+        Settings s = settings;
+        int now = inFlight.incrementAndGet();
+        try {
+            peakInFlight.accumulateAndGet(now, Math::max);
+            if (s.maxConcurrent() > 0 && now > s.maxConcurrent()) {
+                return tooMany(s, "concurrency limit exceeded");
+            }
+            if (s.maxPerMinute() > 0 && !takeMinuteSlot(s.maxPerMinute())) {
+                return tooMany(s, "API call limit per minute exceeded");
+            }
+            if (s.latencyMs() > 0) {
+                Thread.sleep(s.latencyMs());
+            }
+            if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
+                return SandboxResponse.error(503, "INTERNAL_ERROR", "Service temporarily unavailable (injected)", null);
+            }
+            return handler.handle(request);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private boolean takeMinuteSlot(int max) {
+        long now = System.nanoTime();
+        synchronized (lastMinute) {
+            while (!lastMinute.isEmpty() && now - lastMinute.peekFirst() > 60_000_000_000L) {
+                lastMinute.pollFirst();
+            }
+            if (lastMinute.size() >= max) {
+                return false;
+            }
+            lastMinute.addLast(now);
+            return true;
+        }
+    }
+
+    private SandboxResponse tooMany(Settings s, String message) {
+        rejected.incrementAndGet();
+        SandboxResponse r = SandboxResponse.error(429, "TOO_MANY_REQUESTS", message, null);
+        return s.retryAfterSeconds() > 0 ? r.withHeader("Retry-After", String.valueOf(s.retryAfterSeconds())) : r;
+    }
+}

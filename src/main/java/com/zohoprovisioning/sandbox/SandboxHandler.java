@@ -1,0 +1,7 @@
+package com.zohoprovisioning.sandbox;
+
+/** Handles one sandbox endpoint. */
+@FunctionalInterface
+public interface SandboxHandler {
+    SandboxResponse handle(SandboxRequest request) throws Exception;
+}

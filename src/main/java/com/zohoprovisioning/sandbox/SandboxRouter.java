@@ -1,0 +1,77 @@
+package com.zohoprovisioning.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The sandbox's endpoint table: method + path pattern ("/bigin/v1/users/{id}") to handler. */
+public final class SandboxRouter {
+
+    /** One registered endpoint; {@code key} ("PUT /bigin/v1/users/{id}") names it in the request counters. */
+    public record Endpoint(String method, String pattern, String[] parts, boolean authenticated, SandboxHandler handler) {
+        public String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    public record Match(Endpoint endpoint, Map<String, String> pathParams) {
+    }
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    /** An API endpoint: needs a valid {@code Zoho-oauthtoken}. */
+    public void api(String method, String pattern, SandboxHandler handler) {
+        add(method, pattern, true, handler);
+    }
+
+    /** An endpoint without OAuth (the token endpoint, the test hooks). */
+    public void open(String method, String pattern, SandboxHandler handler) {
+        add(method, pattern, false, handler);
+    }
+
+    private void add(String method, String pattern, boolean authenticated, SandboxHandler handler) {
+        endpoints.add(new Endpoint(method, pattern, split(pattern), authenticated, handler));
+    }
+
+    public Match match(String method, String path) {
+        String[] parts = split(path);
+        for (Endpoint e : endpoints) {
+            if (!e.method().equals(method) || e.parts().length != parts.length) {
+                continue;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            boolean ok = true;
+            for (int i = 0; i < parts.length && ok; i++) {
+                String p = e.parts()[i];
+                if (p.startsWith("{") && p.endsWith("}")) {
+                    params.put(p.substring(1, p.length() - 1), parts[i]);
+                } else {
+                    ok = p.equals(parts[i]);
+                }
+            }
+            if (ok) {
+                return new Match(e, params);
+            }
+        }
+        return null;
+    }
+
+    /** True when some endpoint has this path with another method (405 rather than 404). */
+    public boolean knowsPath(String path) {
+        for (Endpoint e : endpoints) {
+            if (match(e.method(), path) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] split(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? new String[0] : p.split("/");
+    }
+}

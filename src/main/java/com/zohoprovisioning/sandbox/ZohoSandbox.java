@@ -1,0 +1,163 @@
+package com.zohoprovisioning.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on loopback that behaves like the Zoho APIs the routes call: OAuth, Bigin users, roles
+ * and profiles, CRM user groups, Mail accounts, plus test hooks. Each API is one {@link SandboxApi}.
+ */
+public final class ZohoSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZohoSandbox.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SandboxSettings settings;
+    private final SandboxState state;
+    private final RequestLog requestLog = new RequestLog();
+    private final SandboxFaults faults;
+    private final TokenStore tokens;
+    private final SandboxRouter router = new SandboxRouter();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public ZohoSandbox(SandboxSettings settings) {
+        this.settings = settings;
+        this.state = new SandboxState(settings.seed());
+        this.faults = new SandboxFaults(settings.faults());
+        this.tokens = new TokenStore(settings.tokenTtlSeconds(), settings.tokenRefreshLimit());
+        for (SandboxApi api : apis()) {
+            api.register(router);
+        }
+    }
+
+    private List<SandboxApi> apis() {
+        List<SandboxApi> apis = new ArrayList<>();
+        apis.add(new OAuthApi(settings, tokens, this::baseUrl));
+        apis.add(new HooksApi(state, requestLog, faults, tokens));
+        apis.add(new BiginUsersApi(state, settings));
+        return apis;
+    }
+
+    public ZohoSandbox start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 200);
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "zoho-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+        LOG.info("Zoho sandbox listening on {}", baseUrl());
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public SandboxState state() {
+        return state;
+    }
+
+    public RequestLog requests() {
+        return requestLog;
+    }
+
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private void serve(HttpExchange http) throws IOException {
+        String method = http.getRequestMethod();
+        String path = http.getRequestURI().getPath();
+        String rawQuery = http.getRequestURI().getRawQuery();
+        byte[] body;
+        try (InputStream in = http.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        SandboxRouter.Match match = router.match(method, path);
+        SandboxResponse response;
+        String endpoint = match == null ? method + " " + path : match.endpoint().key();
+        try {
+            if (match == null) {
+                response = router.knowsPath(path)
+                        ? SandboxResponse.error(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one", null)
+                        : SandboxResponse.error(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one", null);
+            } else {
+                SandboxRequest request = new SandboxRequest(method, path, match.pathParams(),
+                        SandboxRequest.parseQuery(rawQuery), http.getRequestHeaders(), body);
+                response = match.endpoint().authenticated()
+                        ? authorised(request) ? faults.around(match.endpoint().handler(), request) : invalidToken()
+                        : match.endpoint().handler().handle(request);
+            }
+        } catch (Exception e) {
+            LOG.warn("sandbox handler failed for {} {}", method, path, e);
+            response = SandboxResponse.error(500, "INTERNAL_ERROR", "Internal Server Error", null);
+        }
+        requestLog.add(new RequestLog.Entry(method, path, rawQuery, endpoint, response.status(),
+                path.startsWith("/oauth") ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        write(http, response);
+    }
+
+    private boolean authorised(SandboxRequest request) {
+        String auth = request.header("Authorization");
+        String prefix = "Zoho-oauthtoken ";
+        return auth != null && auth.startsWith(prefix) && tokens.valid(auth.substring(prefix.length()).trim());
+    }
+
+    private static SandboxResponse invalidToken() {
+        return SandboxResponse.error(401, "INVALID_TOKEN", "invalid oauth token", null);
+    }
+
+    private static void write(HttpExchange http, SandboxResponse response) throws IOException {
+        for (Map.Entry<String, String> h : response.headers().entrySet()) {
+            http.getResponseHeaders().add(h.getKey(), h.getValue());
+        }
+        if (response.body() == null || response.status() == 204) {
+            http.sendResponseHeaders(response.status(), -1);
+            http.close();
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(response.body());
+        http.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        http.sendResponseHeaders(response.status(), bytes.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package com.zohoprovisioning.zoho;
+
+/** A setting is missing or wrong: exit code 2. */
+public class ConfigurationException extends RuntimeException {
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,25 @@
+package com.zohoprovisioning.zoho;
+
+import org.apache.camel.Exchange;
+
+/** Turns a call that failed after its retries into a {@link ZohoResponse}, so callers handle it as an answer. */
+public class ZohoCallFailures {
+
+    public ZohoResponse toResponse(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (e instanceof InvalidTokenException t) {
+            return t.response();
+        }
+        if (e instanceof ZohoAuthException) {
+            return ZohoResponse.failure(0, "AUTH_FAILED", e.getMessage());
+        }
+        if (e instanceof ZohoRetryableException r) {
+            ZohoResponse z = r.response();
+            String code = z.httpStatus() == 429 || "TOO_MANY_REQUESTS".equals(z.code()) ? "TOO_MANY_REQUESTS" : "ZOHO_UNAVAILABLE";
+            return ZohoResponse.failure(z.httpStatus(), code, "Zoho still answered HTTP " + z.httpStatus() + " "
+                    + z.code() + " after retries: " + z.message());
+        }
+        String what = e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho could not be reached after retries (" + what + ")");
+    }
+}

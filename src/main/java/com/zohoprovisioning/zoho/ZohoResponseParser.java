@@ -1,0 +1,117 @@
+package com.zohoprovisioning.zoho;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Reads any Zoho answer into a {@link ZohoResponse}: the request-level {@code {code,details,message,status}},
+ * the per-record {@code {"users":[{code,details,message,status}]}}, Mail's {@code {"status":{code,description},
+ * "data":…}}, a plain list, or 204 with no body. Throws for answers worth another try: 401 INVALID_TOKEN
+ * ({@link InvalidTokenException}) and 429 / 5xx ({@link ZohoRetryableException}).
+ */
+public class ZohoResponseParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ZohoResponse parse(Exchange exchange) {
+        Message in = exchange.getMessage();
+        int http = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        byte[] raw = in.getBody(byte[].class);
+        Long retryAfter = retryAfter(in.getHeader("Retry-After", String.class));
+        ZohoResponse r = read(http, raw, retryAfter);
+        if (http == 401 && ("INVALID_TOKEN".equals(r.code()) || "INVALID_OAUTHTOKEN".equals(r.code()))) {
+            throw new InvalidTokenException(r);
+        }
+        if (http == 429 || "TOO_MANY_REQUESTS".equals(r.code()) || http >= 500) {
+            throw new ZohoRetryableException(r);
+        }
+        return r;
+    }
+
+    static ZohoResponse read(int http, byte[] raw, Long retryAfter) {
+        boolean httpOk = http >= 200 && http < 300;
+        if (raw == null || raw.length == 0 || http == 204) {
+            return new ZohoResponse(http, httpOk, httpOk ? "SUCCESS" : "HTTP_" + http,
+                    httpOk ? "no content" : "HTTP " + http + " with no body", null, null, null, retryAfter);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(raw);
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isContainerNode()) {
+            return new ZohoResponse(http, false, httpOk ? "INVALID_RESPONSE" : "HTTP_" + http,
+                    "Zoho answered HTTP " + http + " with a body that is not JSON", null, null, null, retryAfter);
+        }
+        JsonNode mailStatus = body.get("status");
+        if (mailStatus != null && mailStatus.isObject() && mailStatus.has("code")) {
+            return mail(http, body, mailStatus, retryAfter);
+        }
+        if (body.path("code").isTextual()) {
+            return item(http, body, body, retryAfter);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            JsonNode v = fields.next().getValue();
+            if (v.isArray() && v.size() == 1 && v.get(0).isObject() && v.get(0).has("code") && v.get(0).has("status")) {
+                return item(http, v.get(0), body, retryAfter);
+            }
+        }
+        return new ZohoResponse(http, httpOk, httpOk ? "SUCCESS" : "HTTP_" + http, httpOk ? "ok" : "HTTP " + http,
+                null, null, body, retryAfter);
+    }
+
+    private static ZohoResponse item(int http, JsonNode item, JsonNode body, Long retryAfter) {
+        boolean ok = http >= 200 && http < 300 && "success".equalsIgnoreCase(item.path("status").asText());
+        JsonNode details = item.get("details");
+        String id = details == null ? null : text(details.get("id"));
+        return new ZohoResponse(http, ok, item.path("code").asText(), item.path("message").asText(""), id, details,
+                body, retryAfter);
+    }
+
+    private static ZohoResponse mail(int http, JsonNode body, JsonNode status, Long retryAfter) {
+        int code = status.path("code").isNumber() ? status.path("code").asInt()
+                : parseInt(status.path("code").asText(), http);
+        boolean ok = http >= 200 && http < 300 && code >= 200 && code < 300;
+        JsonNode data = body.get("data");
+        String errorCode = data != null && data.isObject() ? text(data.get("errorCode")) : null;
+        String moreInfo = data != null && data.isObject() ? text(data.get("moreInfo")) : null;
+        String message = status.path("description").asText("");
+        if (moreInfo != null && !moreInfo.isEmpty()) {
+            message = message + ": " + moreInfo;
+        }
+        String zohoCode = ok ? "SUCCESS" : errorCode != null ? errorCode : String.valueOf(code);
+        String id = data != null && data.isObject() ? text(data.get("accountId")) : null;
+        return new ZohoResponse(http, ok, zohoCode, message, id, data, body, retryAfter);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static int parseInt(String s, int fallback) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static Long retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
