@@ -38,6 +38,7 @@ public class FileRuns {
     public static final String OUTCOME = "zpOutcome";
     public static final String FEED = "zpFeed";
     public static final String MOVE_TO = "zpMoveTo";
+    public static final String SOURCE = "zpSource";
     private static final Logger LOG = LoggerFactory.getLogger(FileRuns.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,6 +68,7 @@ public class FileRuns {
             throw new IllegalStateException("unknown feed " + feedName);
         }
         Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        exchange.setProperty(SOURCE, source.toString());
         Path tmp = workDir.resolve(".tmp").resolve(feedName)
                 .resolve(source.getFileName() + "." + System.nanoTime());
         FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
@@ -236,7 +238,7 @@ public class FileRuns {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         String feed = exchange.getProperty(FEED, String.class);
-        String fileName = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).getFileName().toString();
+        String fileName = Path.of(sourcePath(exchange)).getFileName().toString();
         if (run != null) {
             try {
                 run.closeAll();
@@ -267,10 +269,15 @@ public class FileRuns {
             }
             deleteTree(run.tmpDir());
         }
-        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        String path = sourcePath(exchange);
         String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
         stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
         LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
+    }
+
+    private static String sourcePath(Exchange exchange) {
+        String p = exchange.getProperty(SOURCE, String.class);
+        return p != null ? p : exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
     }
 
     private String freeName(String feed, String fileName, String stamp) {
