@@ -116,17 +116,27 @@ public final class Application {
         if (once) {
             main.addOverrideProperty("provisioning.once", "true");
         }
-        main.start();
-        CamelContext context = main.getCamelContext();
-        context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class).verify();
-        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
+        CamelContext context;
+        RunStats stats;
+        try {
+            main.start();
+            context = main.getCamelContext();
+            context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class).verify();
+            stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
+        } catch (Exception | Error e) {
+            stopQuietly(main);
+            throw e;
+        }
         if (once) {
-            Path workDir = Path.of(context.resolvePropertyPlaceholders("{{work.dir}}"));
-            List<String> feeds = List.of(context.resolvePropertyPlaceholders("{{provisioning.feeds:bigin-users}}").split("\\s*,\\s*"));
-            int code = new OnceRunner(workDir, feeds, stats).await();
-            main.stop();
-            printWhere(workDir);
-            return code;
+            try {
+                Path workDir = Path.of(context.resolvePropertyPlaceholders("{{work.dir}}"));
+                List<String> feeds = List.of(context.resolvePropertyPlaceholders("{{provisioning.feeds}}").split("\\s*,\\s*"));
+                int code = new OnceRunner(workDir, feeds, stats).await();
+                printWhere(workDir);
+                return code;
+            } finally {
+                main.stop();
+            }
         }
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
                 context.resolvePropertyPlaceholders("{{work.dir}}"));
@@ -141,6 +151,14 @@ public final class Application {
         }, "zoho-provisioning-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static void stopQuietly(Main main) {
+        try {
+            main.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("stopping after a failed start", e);
+        }
     }
 
     private static void printWhere(Path workDir) {

@@ -1,0 +1,86 @@
+package com.zohoprovisioning;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line's --once mode and its exit codes (0, 3, 2, 1), run in-process through Application.run. */
+class OnceModeTest {
+
+    @TempDir
+    Path work;
+    private final List<String> set = new ArrayList<>();
+
+    private void prop(String k, String v) {
+        System.setProperty(k, v);
+        set.add(k);
+    }
+
+    @AfterEach
+    void clear() {
+        set.forEach(System::clearProperty);
+    }
+
+    private void drop(String name, String content) throws IOException {
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        Files.writeString(inbox.resolve(name), content);
+    }
+
+    private int once(String... extra) {
+        prop("work.dir", work.toString());
+        prop("provisioning.read-lock-check-ms", "100");
+        List<String> args = new ArrayList<>(List.of("--once"));
+        args.addAll(List.of(extra));
+        return Application.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void allRecordsSucceededExitsZeroAndEmptiesTheInbox() throws IOException {
+        drop("a.csv", "email,last_name,role,profile\none@example.com,One,Manager,Standard\n");
+        drop("b.json", "[{\"email\":\"two@example.com\",\"last_name\":\"Two\",\"role\":\"CEO\",\"profile\":\"Administrator\"}]");
+        assertThat(once()).isEqualTo(0);
+        assertThat(work.resolve("inbox/bigin-users")).isEmptyDirectory();
+        assertThat(work.resolve("success/bigin-users/a.csv")).exists();
+        assertThat(work.resolve("success/bigin-users/b.json")).exists();
+    }
+
+    @Test
+    void someRecordsFailedOrFilesRejectedExitsThree() throws IOException {
+        drop("a.csv", "email,last_name,role,profile\nnot-mail,One,Manager,Standard\n");
+        assertThat(once()).isEqualTo(3);
+        drop("b.csv", "");
+        assertThat(once()).isEqualTo(3);
+        assertThat(work.resolve("rejected/bigin-users/b.csv")).exists();
+        assertThat(work.resolve("rejected/bigin-users/b.csv.reason.txt")).content().contains("empty");
+    }
+
+    @Test
+    void anEmptyInboxExitsZero() {
+        assertThat(once()).isEqualTo(0);
+    }
+
+    @Test
+    void aConfigurationErrorExitsTwo() {
+        prop("zoho.mode", "production");
+        assertThat(once()).isEqualTo(2);
+        assertThat(Application.run(new String[] {"--frobnicate"})).isEqualTo(2);
+        assertThat(Application.run(new String[] {"--config", work.resolve("missing.properties").toString()})).isEqualTo(2);
+    }
+
+    @Test
+    void anAuthErrorExitsOneAndLeavesTheFilesAlone() throws IOException {
+        drop("a.csv", "email,last_name,role,profile\none@example.com,One,Manager,Standard\n");
+        prop("zoho.client-id", "not-the-client");
+        assertThat(once()).isEqualTo(1);
+        assertThat(work.resolve("inbox/bigin-users/a.csv")).exists();
+        assertThat(work.resolve("error/bigin-users")).doesNotExist();
+    }
+}
