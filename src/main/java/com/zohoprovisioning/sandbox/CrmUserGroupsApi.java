@@ -222,7 +222,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
         if (hasSubordinates && !entry.get("subordinates").isBoolean()) {
             return error("INVALID_DATA", "invalid data", "subordinates", path + ".subordinates");
         }
-        JsonNode target = byId(type, id);
+        JsonNode target = byId(type.equals("groups") ? "user_groups" : type, id);
         if (target == null || (type.equals("users") && status(target).equals("deleted"))) {
             return error("INVALID_DATA", "the " + type.substring(0, type.length() - 1) + " id given seems to be invalid",
                     "id", path + ".source.id");

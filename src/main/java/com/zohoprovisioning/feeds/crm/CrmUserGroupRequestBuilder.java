@@ -66,6 +66,11 @@ public class CrmUserGroupRequestBuilder {
         }
         body.put("sources", List.of(source));
 
+        exchange.setProperty("zpApi", "crm");
+        exchange.setProperty("zpMethod", "PUT");
+        exchange.setProperty("zpPath", "/crm/v6/settings/user_groups/" + group.id());
+        exchange.setProperty("zpQuery", null);
+        exchange.setProperty("zpEndpoint", "PUT /crm/v6/settings/user_groups/{id}");
         exchange.setProperty(RecordOutcomes.ACTION, action);
         exchange.setProperty(RecordOutcomes.KNOWN_ID, group.id());
         exchange.setProperty(CHANGE, new CrmGroupLookups.Member(type, member.id(), member.name(),
