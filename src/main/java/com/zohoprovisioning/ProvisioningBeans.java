@@ -53,6 +53,8 @@ public class ProvisioningBeans implements CamelConfiguration {
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
         feeds.put("bigin-users", new FeedDefinition("bigin-users", List.of("email|id"), "email",
                 FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir), reader(prop, "bigin-users")));
+        feeds.put("crm-user-groups", new FeedDefinition("crm-user-groups", List.of("group", "member"), "group",
+                FeedDefinition.SameKey.SERIALIZE, FieldMapping.forFeed("crm-user-groups", configDir), reader(prop, "crm-user-groups")));
         registry.bind("feeds", feeds);
         registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
@@ -62,6 +64,11 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("biginLookupLoader", new BiginLookupLoader());
         registry.bind("biginUserValidator", new BiginUserValidator());
         registry.bind("biginUserRequestBuilder", new BiginUserRequestBuilder());
+
+        registry.bind("crmGroupLookupLoader", new com.zohoprovisioning.feeds.crm.CrmGroupLookupLoader());
+        registry.bind("crmUserGroupValidator", new com.zohoprovisioning.feeds.crm.CrmUserGroupValidator());
+        registry.bind("crmUserGroupResolver", new com.zohoprovisioning.feeds.crm.CrmUserGroupResolver());
+        registry.bind("crmUserGroupRequestBuilder", new com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder());
     }
 
     private static ReaderSettings reader(Function<String, String> prop, String feed) {

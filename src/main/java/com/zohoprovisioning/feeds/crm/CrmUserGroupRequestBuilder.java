@@ -1,0 +1,111 @@
+package com.zohoprovisioning.feeds.crm;
+
+import com.zohoprovisioning.pipeline.FileRun;
+import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.InputRecord;
+import com.zohoprovisioning.pipeline.RecordOutcome;
+import com.zohoprovisioning.pipeline.RecordOutcomes;
+import org.apache.camel.Exchange;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decides what a membership record becomes, and builds that one request: PUT
+ * /crm/v6/settings/user_groups/{id} with the group's current {@code name} (mandatory even on update), the optional
+ * {@code description}, and one source {@code {type, source:{id,name}, subordinates?, _delete?}}. When the group's
+ * members already are as the record asks (and the description too), no call is made ({@code unchanged}); in a dry
+ * run nothing is sent ({@code validated}). After a successful PUT, {@link #applied} updates the run's view of the
+ * group, so the next record of the same group sees the change.
+ */
+public class CrmUserGroupRequestBuilder {
+
+    public static final String CALL = "zpCall";
+    static final String CHANGE = "zpMemberChange";
+    static final String REMOVE = "zpMemberRemove";
+
+    public void plan(Exchange exchange) {
+        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);
+        CrmGroupLookups.Named member = exchange.getProperty(CrmUserGroupResolver.MEMBER, CrmGroupLookups.Named.class);
+        String type = CrmUserGroupValidator.memberType(r);
+        boolean remove = CrmUserGroupValidator.action(r).equals("remove");
+        Boolean subordinates = remove ? null : CrmUserGroupValidator.subordinates(r);
+        String description = r.get("description");
+        boolean describe = description != null && !description.equals(group.description());
+        CrmGroupLookups.Member current = group.member(type, member.id());
+
+        boolean present = current != null;
+        boolean memberChange = remove ? present
+                : !present || (subordinates != null && !subordinates.equals(current.subordinates()));
+        if (!memberChange && !describe) {
+            RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", group.id(),
+                    member.name() + (remove ? " is not" : " already is") + " a member of group '" + group.name()
+                            + "': no call made");
+            exchange.setProperty(CALL, false);
+            return;
+        }
+        String action = !memberChange ? "updated" : remove ? "member_removed" : present ? "updated" : "member_added";
+
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("type", type);
+        source.put("source", Map.of("id", member.id(), "name", member.name()));
+        if (subordinates != null) {
+            source.put("subordinates", subordinates);
+        }
+        if (remove) {
+            source.put("_delete", true);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", group.name());
+        if (describe) {
+            body.put("description", description);
+        }
+        body.put("sources", List.of(source));
+
+        exchange.setProperty("zpApi", "crm");
+        exchange.setProperty("zpMethod", "PUT");
+        exchange.setProperty("zpPath", "/crm/v6/settings/user_groups/" + group.id());
+        exchange.setProperty("zpQuery", null);
+        exchange.setProperty("zpEndpoint", "PUT /crm/v6/settings/user_groups/{id}");
+        exchange.setProperty(RecordOutcomes.ACTION, action);
+        exchange.setProperty(RecordOutcomes.KNOWN_ID, group.id());
+        exchange.setProperty(CHANGE, new CrmGroupLookups.Member(type, member.id(), member.name(),
+                subordinates != null ? subordinates
+                        : current != null ? current.subordinates()
+                        : type.equals("roles") || type.equals("territories") ? Boolean.FALSE : null));
+        exchange.setProperty(REMOVE, remove);
+        exchange.getMessage().setBody(Map.of("user_groups", List.of(body)));
+        if (run.dryRun()) {
+            RecordOutcomes.noCall(exchange, "validated", group.id(), "dry run: would PUT /crm/v6/settings/user_groups/"
+                    + group.id() + " " + body);
+            exchange.setProperty(CALL, false);
+            return;
+        }
+        exchange.setProperty(CALL, true);
+    }
+
+    /** After the PUT: when Zoho said yes, the run's view of the group takes the change. */
+    public void applied(Exchange exchange) {
+        RecordOutcome o = exchange.getProperty(FileRuns.OUTCOME, RecordOutcome.class);
+        if (o == null || !o.success()) {
+            return;
+        }
+        CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);
+        CrmGroupLookups.Member change = exchange.getProperty(CHANGE, CrmGroupLookups.Member.class);
+        if (group.membersLoaded()) {
+            if (Boolean.TRUE.equals(exchange.getProperty(REMOVE, Boolean.class))) {
+                group.remove(change.type(), change.id());
+            } else {
+                group.put(change);
+            }
+        }
+        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        if (r.get("description") != null && !Objects.equals(r.get("description"), group.description())) {
+            group.description(r.get("description"));
+        }
+    }
+}

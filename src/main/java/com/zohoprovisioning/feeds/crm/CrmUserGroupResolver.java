@@ -1,0 +1,48 @@
+package com.zohoprovisioning.feeds.crm;
+
+import com.zohoprovisioning.pipeline.FileRun;
+import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.InputRecord;
+import com.zohoprovisioning.pipeline.RecordException;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns a record's group and member (names, e-mails or IDs) into what the PUT needs, from the run's lookups:
+ * {@code zpGroup} and {@code zpGroupId} (UNKNOWN_GROUP), {@code zpMember} (UNKNOWN_MEMBER), and {@code zpLoadMembers} when the group's
+ * members have not been read yet in this run. A group may not contain itself.
+ */
+public class CrmUserGroupResolver {
+
+    public static final String GROUP = "zpGroup";
+    public static final String GROUP_ID = "zpGroupId";
+    public static final String MEMBER = "zpMember";
+    public static final String LOAD_MEMBERS = "zpLoadMembers";
+
+    public void resolve(Exchange exchange) {
+        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        CrmGroupLookups lookups = exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(CrmGroupLookups.class);
+        CrmGroupLookups.Group group = lookups.group(r.get("group"));
+        if (group == null) {
+            throw new RecordException("UNKNOWN_GROUP", "group '" + r.get("group")
+                    + "' is not a CRM user group; valid groups: " + lookups.validNames("groups"));
+        }
+        String type = CrmUserGroupValidator.memberType(r);
+        CrmGroupLookups.Named member = lookups.member(type, r.get("member"));
+        if (member == null) {
+            throw new RecordException("UNKNOWN_MEMBER", switch (type) {
+                case "users" -> "no CRM user has the e-mail or id '" + r.get("member") + "'";
+                case "roles" -> "role '" + r.get("member") + "' is not a CRM role; valid roles: " + lookups.validNames("roles");
+                case "territories" -> "territory '" + r.get("member") + "' is not a CRM territory; valid territories: "
+                        + lookups.validNames("territories");
+                default -> "group '" + r.get("member") + "' is not a CRM user group; valid groups: " + lookups.validNames("groups");
+            });
+        }
+        if (type.equals("groups") && member.id().equals(group.id())) {
+            throw new RecordException("VALIDATION_FAILED", "member: group '" + group.name() + "' may not contain itself");
+        }
+        exchange.setProperty(GROUP, group);
+        exchange.setProperty(MEMBER, member);
+        exchange.setProperty(GROUP_ID, group.id());
+        exchange.setProperty(LOAD_MEMBERS, !group.membersLoaded());
+    }
+}

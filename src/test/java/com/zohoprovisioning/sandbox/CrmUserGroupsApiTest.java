@@ -1,0 +1,146 @@
+package com.zohoprovisioning.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sandbox's CRM user-group endpoints over loopback HTTP: the seed sample, read-back, documented errors. */
+class CrmUserGroupsApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String GROUP = "/crm/v6/settings/user_groups/3652397000009949005";
+    private ZohoSandbox sandbox;
+    private String token;
+
+    /** The update-user-group page's sample input, as it is. */
+    private static final String SEED_SAMPLE = """
+            {"user_groups":[{"name":"test group","description":"my group","sources":[
+              {"source":{"name":"Patricia Boyle","id":"3652397000000186017"},"type":"users"},
+              {"source":{"name":"Manager","id":"3652397000000026008"},"type":"roles","subordinates":true},
+              {"source":{"name":"New York","id":"3652397000007622003"},"type":"territories","subordinates":true},
+              {"source":{"name":"Deborah Gill","id":"3652397000000281001"},"type":"users","_delete":true}]}]}
+            """;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = new ZohoSandbox(SandboxSettings.defaults()).start();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/v2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=sandbox-client"
+                        + "&client_secret=sandbox-secret&refresh_token=sandbox-refresh-token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        token = JSON.readTree(r.body()).path("access_token").asText();
+        assertThat(token).isNotBlank();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void seedSampleUpdatesTheGroupAndMembersCanBeReadBack() throws Exception {
+        Answer a = call("PUT", GROUP, SEED_SAMPLE);
+        assertThat(a.status).isEqualTo(200);
+        JsonNode item = a.body.path("user_groups").get(0);
+        assertThat(item.path("code").asText()).isEqualTo("SUCCESS");
+        assertThat(item.path("status").asText()).isEqualTo("success");
+        assertThat(item.path("details").path("id").asText()).isEqualTo("3652397000009949005");
+
+        JsonNode sources = call("GET", GROUP + "/sources", null).body.path("sources");
+        assertThat(sources).hasSize(3);
+        assertThat(sources.findValuesAsText("type")).containsExactly("users", "roles", "territories");
+        assertThat(sources.get(1).path("subordinates").asBoolean()).isTrue();
+        JsonNode group = call("GET", GROUP, null).body.path("user_groups").get(0);
+        assertThat(group.path("sources_count").path("users").asInt()).isEqualTo(1);
+        assertThat(group.path("sources")).hasSize(3);
+
+        String remove = """
+                {"user_groups":[{"name":"test group","sources":[
+                  {"source":{"name":"Manager","id":"3652397000000026008"},"type":"roles","_delete":true}]}]}
+                """;
+        assertThat(call("PUT", GROUP, remove).status).isEqualTo(200);
+        assertThat(call("GET", GROUP + "/sources", null).body.path("sources").findValuesAsText("type"))
+                .containsExactly("users", "territories");
+    }
+
+    @Test
+    void documentedErrors() throws Exception {
+        Answer badRole = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[{"source":{"id":"111"},"type":"roles"}]}]}""");
+        assertThat(badRole.status).isEqualTo(400);
+        assertThat(badRole.body.path("code").asText()).isEqualTo("INVALID_DATA");
+
+        Answer badTerritory = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[{"source":{"id":"222"},"type":"territories"}]}]}""");
+        assertThat(badTerritory.body.path("code").asText()).isEqualTo("INVALID_DATA");
+
+        Answer badGroup = call("PUT", "/crm/v6/settings/user_groups/999", SEED_SAMPLE);
+        assertThat(badGroup.status).isEqualTo(400);
+        assertThat(badGroup.body.path("code").asText()).isEqualTo("INVALID_DATA");
+
+        Answer noName = call("PUT", GROUP, """
+                {"user_groups":[{"sources":[{"source":{"id":"3652397000000186017"},"type":"users"}]}]}""");
+        assertThat(noName.status).isEqualTo(400);
+        assertThat(noName.body.path("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+        assertThat(noName.body.path("details").path("api_name").asText()).isEqualTo("name");
+
+        Answer self = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[{"source":{"id":"3652397000009949005"},"type":"groups"}]}]}""");
+        assertThat(self.body.path("code").asText()).isEqualTo("INVALID_DATA");
+
+        Answer subordinatesOnUser = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[
+                  {"source":{"id":"3652397000000186017"},"type":"users","subordinates":true}]}]}""");
+        assertThat(subordinatesOnUser.body.path("code").asText()).isEqualTo("INVALID_DATA");
+
+        assertThat(call("GET", GROUP + "/sources", null).status).isEqualTo(204);
+    }
+
+    @Test
+    void aUserWithoutManageGroupsGetsNoPermission() throws Exception {
+        Answer switched = call("PUT", "/__sandbox/crm/current-user", "{\"email\":\"kevin.ortiz@zylker.com\"}");
+        assertThat(switched.body.path("current_user_id").asText()).isEqualTo("3652397000000281015");
+        Answer denied = call("PUT", GROUP, SEED_SAMPLE);
+        assertThat(denied.status).isEqualTo(403);
+        assertThat(denied.body.path("code").asText()).isEqualTo("NO_PERMISSION");
+        assertThat(call("GET", GROUP + "/sources", null).status).isEqualTo(204);
+    }
+
+    @Test
+    void listsArePaged() throws Exception {
+        JsonNode first = call("GET", "/crm/v6/users?type=AllUsers&page=1&per_page=2", null).body;
+        assertThat(first.path("users")).hasSize(2);
+        assertThat(first.path("users").get(0).has("manage_groups")).isFalse();
+        assertThat(first.path("info").path("more_records").asBoolean()).isTrue();
+        JsonNode second = call("GET", "/crm/v6/users?type=AllUsers&page=2&per_page=2", null).body;
+        assertThat(second.path("info").path("more_records").asBoolean()).isFalse();
+        JsonNode groups = call("GET", "/crm/v6/settings/user_groups", null).body.path("user_groups");
+        assertThat(groups.findValuesAsText("name")).contains("test group", "Sales Team", "Support");
+        assertThat(call("GET", "/crm/v6/settings/roles", null).body.path("roles").findValuesAsText("name")).contains("Manager");
+        assertThat(call("GET", "/crm/v6/settings/territories", null).body.path("territories").findValuesAsText("name"))
+                .contains("New York");
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Answer call(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .header("Authorization", "Zoho-oauthtoken " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+    }
+}
