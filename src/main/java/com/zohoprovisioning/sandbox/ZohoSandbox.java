@@ -51,6 +51,7 @@ public final class ZohoSandbox implements AutoCloseable {
         apis.add(new OAuthApi(settings, tokens, this::baseUrl));
         apis.add(new HooksApi(state, requestLog, faults, tokens));
         apis.add(new BiginUsersApi(state, settings));
+        apis.add(new MailAccountsApi(state));
         return apis;
     }
 
