@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * The {@code mail.*} settings of the mail-users feed: the organisation id ({@code mail.zoid}; in sandbox mode the
  * seed's zoid when empty), the JSON key that carries the phone number ({@code mail.phone-key}), how accounts are
- * looked up ({@code mail.account-lookup}: {@code list} or {@code email}) and the list's page size.
+ * looked up ({@code mail.account-lookup}: {@code email}, the default, or {@code list}) and the list's page size.
  */
 public final class MailSettings {
 
@@ -21,10 +21,10 @@ public final class MailSettings {
 
     /** How e-mail addresses become accountId and zuid. */
     public enum Lookup {
+        /** One GET /accounts/{email} per record (the default: never more than twice the calls of the best plan). */
+        EMAIL,
         /** The paged accounts list once per file; e-mails it lacks are fetched one by one. */
-        LIST,
-        /** One GET /accounts/{email} per record. */
-        EMAIL
+        LIST
     }
 
     private final String zoid;
@@ -51,7 +51,7 @@ public final class MailSettings {
         String lookup = blank(prop.apply("mail.account-lookup"));
         Lookup l;
         try {
-            l = lookup == null ? Lookup.LIST : Lookup.valueOf(lookup.toUpperCase(Locale.ROOT));
+            l = lookup == null ? Lookup.EMAIL : Lookup.valueOf(lookup.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("mail.account-lookup=" + lookup + ": use list or email");
         }
