@@ -22,8 +22,12 @@ public class MailLookupLoader {
         this.settings = settings;
     }
 
-    /** Empty lookups for the run, and the list request's properties when the strategy is {@code list}. */
+    /**
+     * Empty lookups for the run, and the list request's properties when the strategy is {@code list}. Without
+     * {@code mail.zoid} the whole file fails here (it stays in the inbox) rather than every record on its own.
+     */
     public void start(Exchange exchange) {
+        String zoid = settings.zoid();
         exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(new MailAccounts());
         boolean list = settings.lookup() == MailSettings.Lookup.LIST;
         exchange.setProperty(MORE, list);
@@ -31,7 +35,7 @@ public class MailLookupLoader {
         if (list) {
             exchange.setProperty("zpApi", "mail");
             exchange.setProperty("zpMethod", "GET");
-            exchange.setProperty("zpPath", "/api/organization/" + settings.zoid() + "/accounts");
+            exchange.setProperty("zpPath", "/api/organization/" + zoid + "/accounts");
             exchange.setProperty("zpEndpoint", "GET /api/organization/{zoid}/accounts");
             exchange.getMessage().setBody("");
         }
