@@ -3,6 +3,11 @@ package com.zohoprovisioning;
 import com.zohoprovisioning.feeds.bigin.BiginLookupLoader;
 import com.zohoprovisioning.feeds.bigin.BiginUserRequestBuilder;
 import com.zohoprovisioning.feeds.bigin.BiginUserValidator;
+import com.zohoprovisioning.feeds.mail.MailAccountResolver;
+import com.zohoprovisioning.feeds.mail.MailLookupLoader;
+import com.zohoprovisioning.feeds.mail.MailSettings;
+import com.zohoprovisioning.feeds.mail.MailUserRequestBuilder;
+import com.zohoprovisioning.feeds.mail.MailUserValidator;
 import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.FieldMapping;
 import com.zohoprovisioning.pipeline.FileRuns;
@@ -55,6 +60,8 @@ public class ProvisioningBeans implements CamelConfiguration {
                 FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir), reader(prop, "bigin-users")));
         feeds.put("crm-user-groups", new FeedDefinition("crm-user-groups", List.of("group", "member"), "group",
                 FeedDefinition.SameKey.SERIALIZE, FieldMapping.forFeed("crm-user-groups", configDir), reader(prop, "crm-user-groups")));
+        feeds.put("mail-users", new FeedDefinition("mail-users", List.of("email|account_id"), "email",
+                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("mail-users", configDir), reader(prop, "mail-users")));
         registry.bind("feeds", feeds);
         registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
@@ -69,6 +76,12 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("crmUserGroupValidator", new com.zohoprovisioning.feeds.crm.CrmUserGroupValidator());
         registry.bind("crmUserGroupResolver", new com.zohoprovisioning.feeds.crm.CrmUserGroupResolver());
         registry.bind("crmUserGroupRequestBuilder", new com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder());
+        MailSettings mail = MailSettings.from(prop, endpoints);
+        registry.bind("mailSettings", mail);
+        registry.bind("mailLookupLoader", new MailLookupLoader(mail));
+        registry.bind("mailAccountResolver", new MailAccountResolver(mail));
+        registry.bind("mailUserValidator", new MailUserValidator());
+        registry.bind("mailUserRequestBuilder", new MailUserRequestBuilder(mail));
     }
 
     private static ReaderSettings reader(Function<String, String> prop, String feed) {

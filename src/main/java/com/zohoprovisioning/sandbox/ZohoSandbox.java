@@ -52,6 +52,7 @@ public final class ZohoSandbox implements AutoCloseable {
         apis.add(new HooksApi(state, requestLog, faults, tokens));
         apis.add(new BiginUsersApi(state, settings));
         apis.add(new CrmUserGroupsApi(state));
+        apis.add(new MailAccountsApi(state));
         return apis;
     }
 

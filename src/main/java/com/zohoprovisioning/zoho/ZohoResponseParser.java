@@ -51,7 +51,7 @@ public class ZohoResponseParser {
                     "Zoho answered HTTP " + http + " with a body that is not JSON", null, null, null, retryAfter);
         }
         JsonNode mailStatus = body.get("status");
-        if (mailStatus != null && mailStatus.isObject() && mailStatus.has("code")) {
+        if (mailStatus != null && mailStatus.isObject() && (mailStatus.has("code") || mailStatus.has("description"))) {
             return mail(http, body, mailStatus, retryAfter);
         }
         if (body.path("code").isTextual()) {
@@ -76,19 +76,33 @@ public class ZohoResponseParser {
                 body, retryAfter);
     }
 
+    /**
+     * Mail's envelope, read leniently: {@code status.code} a number or a string (missing: the HTTP status),
+     * {@code data} an object, a list (its first element names the id and error) or absent. An error's code is
+     * {@code data.errorCode}, else the status code; its message the description, the status code when it differs
+     * from the HTTP status, and {@code data.moreInfo}.
+     */
     private static ZohoResponse mail(int http, JsonNode body, JsonNode status, Long retryAfter) {
-        int code = status.path("code").isNumber() ? status.path("code").asInt()
-                : parseInt(status.path("code").asText(), http);
+        JsonNode codeNode = status.path("code");
+        int code = codeNode.isNumber() ? codeNode.asInt() : parseInt(codeNode.asText(""), http);
         boolean ok = http >= 200 && http < 300 && code >= 200 && code < 300;
         JsonNode data = body.get("data");
-        String errorCode = data != null && data.isObject() ? text(data.get("errorCode")) : null;
-        String moreInfo = data != null && data.isObject() ? text(data.get("moreInfo")) : null;
+        JsonNode first = data != null && data.isArray() && data.size() > 0 ? data.get(0) : data;
+        boolean one = first != null && first.isObject() && !(data.isArray() && data.size() > 1);
+        String errorCode = one ? text(first.get("errorCode")) : null;
+        String moreInfo = one ? text(first.get("moreInfo")) : null;
         String message = status.path("description").asText("");
+        if (message.isEmpty()) {
+            message = ok ? "success" : "HTTP " + http;
+        }
+        if (!ok && code != http) {
+            message = message + " (status " + code + ")";
+        }
         if (moreInfo != null && !moreInfo.isEmpty()) {
             message = message + ": " + moreInfo;
         }
-        String zohoCode = ok ? "SUCCESS" : errorCode != null ? errorCode : String.valueOf(code);
-        String id = data != null && data.isObject() ? text(data.get("accountId")) : null;
+        String zohoCode = ok ? "SUCCESS" : errorCode != null && !errorCode.isEmpty() ? errorCode : String.valueOf(code);
+        String id = one ? text(first.get("accountId")) : null;
         return new ZohoResponse(http, ok, zohoCode, message, id, data, body, retryAfter);
     }
 
