@@ -2,6 +2,7 @@ package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,7 +60,11 @@ final class JsonRecordSource implements RecordSource {
             throw new FileRejectedException("the file is not valid JSON: " + e.getOriginalMessage());
         }
         advance();
-        if (pending != null && pending.problem() == null) {
+        if (pending != null && pending.problem() != null) {
+            throw new FileRejectedException("the JSON is not of the expected shape (an array of objects): record 1 "
+                    + "cannot be read: " + pending.problem());
+        }
+        if (pending != null) {
             fields.addAll(pending.fields().keySet());
         }
     }
@@ -69,21 +74,30 @@ final class JsonRecordSource implements RecordSource {
         if (done) {
             return;
         }
+        long before = row;
         try {
             JsonToken t = parser.nextToken();
-            if (t == JsonToken.END_ARRAY || t == null) {
+            if (t == JsonToken.END_ARRAY) {
                 done = true;
-                if (t == null) {
-                    pending = problem("the JSON breaks off before the array is closed");
-                }
                 return;
             }
             row++;
+            if (t == null) {
+                done = true;
+                pending = problem("the JSON breaks off after record " + (row - 1) + ": the array of records is never"
+                        + " closed, so records after it may be missing");
+                return;
+            }
             JsonNode node = parser.readValueAsTree();
             pending = toRecord(row, node, mapping);
+        } catch (JsonEOFException e) {
+            done = true;
+            row = before + 1;
+            pending = problem("the JSON breaks off in the middle of this record (the file ends at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             done = true;
-            row++;
+            row = before + 1;
             pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
         }
     }
@@ -96,7 +110,7 @@ final class JsonRecordSource implements RecordSource {
         Map<String, Object> original = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
-            return new InputRecord(row, original, values, "the record is not a JSON object");
+            return new InputRecord(row, original, values, "the record is " + kind(node) + ", not a JSON object");
         }
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -108,6 +122,22 @@ final class JsonRecordSource implements RecordSource {
             values.put(mapping.field(e.getKey()), scalar(e.getValue()));
         }
         return new InputRecord(row, original, values, null);
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A JSON value as text: objects such as {"id":…,"name":…} give their id (or name). */

@@ -30,7 +30,13 @@ final class NdjsonRecordSource implements RecordSource {
         this.mapping = mapping;
         this.charset = charset;
         advance();
-        if (pending != null && pending.problem() == null) {
+        if (pending != null && pending.problem() != null) {
+            throw new FileRejectedException("the file is not NDJSON (one JSON object per line): " + pending.problem()
+                    + (line == 1 && pending.original().containsKey("raw_line")
+                    && String.valueOf(pending.original().get("raw_line")).trim().startsWith("[")
+                    ? "; it looks like a JSON array: name it .json" : ""));
+        }
+        if (pending != null) {
             fields.addAll(pending.fields().keySet());
         }
     }

@@ -42,19 +42,31 @@ public final class RecordReader {
         }
         byte[] head = readHead(file, 8192);
         rejectBinary(head);
+        if (size <= head.length && blank(head)) {
+            throw new FileRejectedException("the file holds no data (only blank lines or spaces)");
+        }
+        if (size > 2 * settings.maxRecords()) {
+            rejectTooManyRecords(file, format, settings, mapping);
+        }
+        return source(file, format, settings, mapping);
+    }
+
+    private static RecordSource source(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping)
+            throws IOException {
+        byte[] head = readHead(file, 8192);
         BOMInputStream in = BOMInputStream.builder().setPath(file)
                 .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
         boolean ok = false;
         try {
             ByteOrderMark bom = in.getBOM();
-            Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
             if (bom == null && looksUtf16(head)) {
                 throw new FileRejectedException("the file looks like UTF-16 without a byte order mark: save it as UTF-8");
             }
+            Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             RecordSource source = switch (format) {
                 case CSV -> new CsvRecordSource(reader, delimiter(reader, settings), charset, bom != null, mapping,
-                        settings.maxFieldChars());
+                        settings);
                 case JSON -> new JsonRecordSource(reader, JSON, mapping, charset);
                 case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset);
             };
@@ -65,6 +77,38 @@ public final class RecordReader {
                 in.close();
             }
         }
+    }
+
+    /**
+     * A file with more records than {@code provisioning.max-records} is rejected before any record is sent, so a
+     * runaway export never reaches Zoho half-applied. Only files big enough to hold that many records (two bytes
+     * each at least) are counted, in a first pass that stops one record past the limit.
+     */
+    private static void rejectTooManyRecords(Path file, FileFormat format, ReaderSettings settings,
+                                             FieldMapping mapping) throws IOException {
+        try (RecordSource counting = source(file, format, settings, mapping)) {
+            long n = 0;
+            while (counting.hasNext()) {
+                counting.next();
+                if (++n > settings.maxRecords()) {
+                    throw new FileRejectedException("the file holds more than " + settings.maxRecords()
+                            + " records, over the limit (provisioning.max-records): split it into smaller files");
+                }
+            }
+        }
+    }
+
+    /** True when the bytes (after a UTF-8 BOM) are only spaces, tabs and line breaks. */
+    private static boolean blank(byte[] head) {
+        int from = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF
+                ? 3 : 0;
+        for (int i = from; i < head.length; i++) {
+            byte b = head[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0x0c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] readHead(Path file, int n) throws IOException {
@@ -158,7 +202,7 @@ public final class RecordReader {
             return d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.charAt(0);
         }
         int limit = 1 << 20;
-        reader.mark(limit);
+        reader.mark(limit + 1);
         int comma = 0;
         int semi = 0;
         int tab = 0;
