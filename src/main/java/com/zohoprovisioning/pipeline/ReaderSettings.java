@@ -14,6 +14,22 @@ public record ReaderSettings(String charset, String fallbackCharset, String deli
     public static final int DEFAULT_MAX_COLUMNS = 1_000;
     public static final long DEFAULT_MAX_RECORDS = 1_000_000;
 
+    /** Checks the charsets at startup, so a typo fails the boot rather than every file; "none" switches off the fallback. */
+    public ReaderSettings {
+        if (!java.nio.charset.Charset.isSupported(charset)) {
+            throw new IllegalArgumentException("provisioning.charset: unknown charset '" + charset + "'");
+        }
+        if (fallbackCharset == null || fallbackCharset.isBlank() || fallbackCharset.equalsIgnoreCase("none")) {
+            fallbackCharset = "";
+        } else if (!java.nio.charset.Charset.isSupported(fallbackCharset)) {
+            throw new IllegalArgumentException("provisioning.fallback-charset: unknown charset '" + fallbackCharset + "'");
+        }
+        if (maxFieldChars < 1 || maxFileBytes < 1 || maxColumns < 1 || maxRecords < 1) {
+            throw new IllegalArgumentException("provisioning.max-field-chars, max-file-bytes, max-columns and max-records"
+                    + " must be at least 1");
+        }
+    }
+
     /** The settings with the default column and record limits. */
     public ReaderSettings(String charset, String fallbackCharset, String delimiter, int maxFieldChars,
                           long maxFileBytes) {

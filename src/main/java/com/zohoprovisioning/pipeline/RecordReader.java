@@ -162,10 +162,14 @@ public final class RecordReader {
     private static Charset chooseCharset(Path file, ReaderSettings settings) throws IOException {
         Charset configured = Charset.forName(settings.charset());
         String fallback = settings.fallbackCharset();
-        if (!configured.equals(StandardCharsets.UTF_8) || fallback == null || fallback.isBlank()) {
+        if (!configured.equals(StandardCharsets.UTF_8) || isUtf8(file)) {
             return configured;
         }
-        return isUtf8(file) ? configured : Charset.forName(fallback);
+        if (fallback == null || fallback.isBlank()) {
+            throw new FileRejectedException("the file is not valid UTF-8 and no fallback charset is set: save it as "
+                    + "UTF-8, or set provisioning.charset (or provisioning.<feed>.charset) to its charset");
+        }
+        return Charset.forName(fallback);
     }
 
     /** Streams the whole file through a strict UTF-8 decoder. */
