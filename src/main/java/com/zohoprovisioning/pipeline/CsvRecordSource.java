@@ -185,7 +185,8 @@ final class CsvRecordSource implements RecordSource {
             values.put(keepFields.get(k), v.trim());
         }
         if (problem == null && rec.size() > totalColumns && !extraFieldsEmpty(rec)) {
-            problem = "the row has " + rec.size() + " fields but the header has " + totalColumns;
+            problem = "the row has " + rec.size() + " fields but the header has " + totalColumns + " (extra: "
+                    + extraFields(rec) + ")";
         }
         return new InputRecord(row, original, values, problem);
     }
@@ -197,6 +198,14 @@ final class CsvRecordSource implements RecordSource {
             }
         }
         return true;
+    }
+
+    private String extraFields(CSVRecord rec) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = totalColumns; i < rec.size() && sb.length() < 200; i++) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(rec.get(i)).append('\'');
+        }
+        return sb.length() > 200 ? sb.substring(0, 200) + "…" : sb.toString();
     }
 
     /** A CSV parse error in words: an unbalanced quote names the line it opened on. */

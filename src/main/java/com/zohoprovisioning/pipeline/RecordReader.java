@@ -67,8 +67,8 @@ public final class RecordReader {
             RecordSource source = switch (format) {
                 case CSV -> new CsvRecordSource(reader, delimiter(reader, settings), charset, bom != null, mapping,
                         settings);
-                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset);
-                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset);
+                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
+                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
             };
             ok = true;
             return source;
