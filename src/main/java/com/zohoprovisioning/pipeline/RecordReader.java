@@ -199,11 +199,30 @@ public final class RecordReader {
         }
     }
 
+    /** Excel's {@code sep=;} first line: consumed, and its delimiter returned; otherwise null, nothing consumed. */
+    private static Character excelSeparatorLine(BufferedReader reader) throws IOException {
+        reader.mark(16);
+        char[] buf = new char[8];
+        int n = reader.read(buf, 0, buf.length);
+        String start = n <= 0 ? "" : new String(buf, 0, n);
+        reader.reset();
+        if (start.length() >= 5 && start.regionMatches(true, 0, "sep=", 0, 4)
+                && (start.length() == 5 || start.charAt(5) == '\r' || start.charAt(5) == '\n')) {
+            reader.readLine();
+            return start.charAt(4);
+        }
+        return null;
+    }
+
     /** The configured delimiter, or the one of , ; tab that the header line (outside quotes) uses most. */
     private static char delimiter(BufferedReader reader, ReaderSettings settings) throws IOException {
+        Character excelHint = excelSeparatorLine(reader);
         String d = settings.delimiter();
         if (d != null && !d.isBlank() && !d.equalsIgnoreCase("auto")) {
             return d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.charAt(0);
+        }
+        if (excelHint != null) {
+            return excelHint;
         }
         int limit = 1 << 20;
         reader.mark(limit + 1);
