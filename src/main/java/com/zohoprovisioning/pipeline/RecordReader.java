@@ -45,7 +45,7 @@ public final class RecordReader {
         if (size <= head.length && blank(head)) {
             throw new FileRejectedException("the file holds no data (only blank lines or spaces)");
         }
-        if (size > 2 * settings.maxRecords()) {
+        if (size / 2 >= settings.maxRecords()) {
             rejectTooManyRecords(file, format, settings, mapping);
         }
         return source(file, format, settings, mapping);
