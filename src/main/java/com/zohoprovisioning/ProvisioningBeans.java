@@ -92,7 +92,9 @@ public class ProvisioningBeans implements CamelConfiguration {
                 or(prop.apply(p + "fallback-charset"), or(prop.apply("provisioning.fallback-charset"), d.fallbackCharset())),
                 or(prop.apply(p + "delimiter"), or(prop.apply("provisioning.delimiter"), d.delimiter())),
                 intProp(prop, "provisioning.max-field-chars", d.maxFieldChars()),
-                Long.parseLong(or(prop.apply("provisioning.max-file-bytes"), String.valueOf(d.maxFileBytes()))));
+                Long.parseLong(or(prop.apply("provisioning.max-file-bytes"), String.valueOf(d.maxFileBytes()))),
+                intProp(prop, "provisioning.max-columns", d.maxColumns()),
+                Long.parseLong(or(prop.apply("provisioning.max-records"), String.valueOf(d.maxRecords()))));
     }
 
     static int intProp(Function<String, String> prop, String key, int fallback) {

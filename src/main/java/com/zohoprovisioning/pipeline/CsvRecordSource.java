@@ -1,5 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,13 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSV records through Commons CSV: the first record is the header (names trimmed, matched case-insensitively),
- * quoted fields may hold delimiters, quotes and line breaks. A row that cannot be read (too many fields, an
- * unbalanced quote at the end, an oversized field) becomes a record with a problem, never a lost row.
+ * quoted fields may hold delimiters, quotes and line breaks. A row that cannot be read (too many fields, a quote
+ * that is never closed, an oversized field) becomes a record with a problem, never a lost row; a header that cannot
+ * be read, names a column twice or has more columns than allowed rejects the file.
  */
 final class CsvRecordSource implements RecordSource {
+
+    private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
 
     private final Reader reader;
     private final CSVParser parser;
@@ -38,26 +44,36 @@ final class CsvRecordSource implements RecordSource {
     private final Charset charset;
     private final boolean bom;
     private final int maxFieldChars;
+    private final int totalColumns;
     private long row;
+    private InputRecord pending;
     private boolean broken;
-    private int totalColumns;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
-                    int maxFieldChars) throws IOException {
+                    ReaderSettings settings) throws IOException {
         this.reader = reader;
         this.delimiter = delimiter;
         this.charset = charset;
         this.bom = bom;
-        this.maxFieldChars = maxFieldChars;
+        this.maxFieldChars = settings.maxFieldChars();
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrailingData(true).setLenientEof(true).get();
+                .setTrailingData(true).get();
         this.parser = format.parse(reader);
         this.it = parser.iterator();
-        if (!it.hasNext()) {
-            throw new FileRejectedException("the file has no header row");
+        CSVRecord names;
+        try {
+            if (!it.hasNext()) {
+                throw new FileRejectedException("the file has no header row");
+            }
+            names = it.next();
+        } catch (UncheckedIOException e) {
+            throw new FileRejectedException("the header row cannot be read as CSV: " + describe(e));
         }
-        CSVRecord names = it.next();
         this.totalColumns = names.size();
+        if (totalColumns > settings.maxColumns()) {
+            throw new FileRejectedException("the header has " + totalColumns + " columns, over the limit of "
+                    + settings.maxColumns() + " (provisioning.max-columns)");
+        }
         Map<String, String> seen = new HashMap<>();
         Map<String, String> seenFields = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -83,6 +99,7 @@ final class CsvRecordSource implements RecordSource {
             keepFields.add(field);
             fields.add(field);
         }
+        advance();
     }
 
     @Override
@@ -112,30 +129,46 @@ final class CsvRecordSource implements RecordSource {
 
     @Override
     public boolean hasNext() {
-        if (broken) {
-            return false;
-        }
-        try {
-            return it.hasNext();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            return true;
-        }
+        return pending != null;
     }
 
     @Override
     public InputRecord next() {
-        if (broken) {
+        if (pending == null) {
             throw new NoSuchElementException();
         }
-        row++;
+        InputRecord r = pending;
+        advance();
+        return r;
+    }
+
+    /** Reads one record ahead, so that a parse error becomes that record's problem and ends the stream. */
+    private void advance() {
+        pending = null;
+        if (broken) {
+            return;
+        }
         CSVRecord rec;
         try {
+            if (!it.hasNext()) {
+                return;
+            }
             rec = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CSVException)) {
+                throw e;
+            }
+            row++;
             broken = true;
-            return new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(),
-                    "the rest of the file from here cannot be read as CSV (" + rootMessage(e) + ")");
+            pending = new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(), describe(e)
+                    + "; nothing from here to the end of the file was read");
+            return;
         }
+        row++;
+        pending = toRecord(rec);
+    }
+
+    private InputRecord toRecord(CSVRecord rec) {
         Map<String, Object> original = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         String problem = null;
@@ -144,7 +177,7 @@ final class CsvRecordSource implements RecordSource {
             String v = i < rec.size() ? rec.get(i) : "";
             if (v.length() > maxFieldChars) {
                 problem = "the field '" + header.get(k) + "' is " + v.length() + " characters long (limit "
-                        + maxFieldChars + ")";
+                        + maxFieldChars + ", provisioning.max-field-chars); only its first 200 are kept here";
                 v = v.substring(0, 200) + "…";
             }
             v = ResultWriter.unneutralise(v);
@@ -152,7 +185,8 @@ final class CsvRecordSource implements RecordSource {
             values.put(keepFields.get(k), v.trim());
         }
         if (problem == null && rec.size() > totalColumns && !extraFieldsEmpty(rec)) {
-            problem = "the row has " + rec.size() + " fields but the header has " + totalColumns;
+            problem = "the row has " + rec.size() + " fields but the header has " + totalColumns + " (extra: "
+                    + extraFields(rec) + ")";
         }
         return new InputRecord(row, original, values, problem);
     }
@@ -166,12 +200,26 @@ final class CsvRecordSource implements RecordSource {
         return true;
     }
 
-    private static String rootMessage(Throwable e) {
+    private String extraFields(CSVRecord rec) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = totalColumns; i < rec.size() && sb.length() < 200; i++) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(rec.get(i)).append('\'');
+        }
+        return sb.length() > 200 ? sb.substring(0, 200) + "…" : sb.toString();
+    }
+
+    /** A CSV parse error in words: an unbalanced quote names the line it opened on. */
+    private static String describe(UncheckedIOException e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        String m = String.valueOf(t.getMessage());
+        Matcher start = START_LINE.matcher(m);
+        if (m.contains("EOF reached before encapsulated token finished") && start.find()) {
+            return "a quoted field opened on line " + start.group(1) + " is never closed (unbalanced quote)";
+        }
+        return "the row cannot be read as CSV (" + m + ")";
     }
 
     @Override

@@ -81,7 +81,7 @@ public class FileRuns {
             }
             if (!present && !(run.format() != FileFormat.CSV && !run.records().hasNext())) {
                 throw new FileRejectedException("the required column '" + required.replace("|", "' or '")
-                        + "' is missing (columns found: " + describeColumns(run) + ")");
+                        + "' is missing (columns found: " + describeColumns(run) + ")" + noHeaderHint(run));
             }
         }
         LOG.info("Processing {}/{} ({}, {}{})", feedName, run.fileName(), run.format(), run.records().charset(),
@@ -92,6 +92,15 @@ public class FileRuns {
         List<String> cols = run.records().columns();
         String s = cols != null ? String.join(", ", cols) : String.join(", ", run.records().fields());
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** A CSV whose "header" holds an e-mail address has no header row at all. */
+    private static String noHeaderHint(FileRun run) {
+        List<String> cols = run.records().columns();
+        if (cols != null && cols.stream().anyMatch(c -> c.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            return "; the first row looks like data, not a header: the file needs a header row naming its columns";
+        }
+        return "";
     }
 
     private static String printable(char c) {

@@ -2,8 +2,10 @@ package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,13 +29,16 @@ final class JsonRecordSource implements RecordSource {
     private final FieldMapping mapping;
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
+    private final int maxFieldChars;
     private String wrapper;
     private long row;
     private boolean done;
     private InputRecord pending;
 
-    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset) throws IOException {
+    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset, int maxFieldChars)
+            throws IOException {
         this.reader = reader;
+        this.maxFieldChars = maxFieldChars;
         this.mapping = mapping;
         this.charset = charset;
         try {
@@ -59,7 +64,11 @@ final class JsonRecordSource implements RecordSource {
             throw new FileRejectedException("the file is not valid JSON: " + e.getOriginalMessage());
         }
         advance();
-        if (pending != null && pending.problem() == null) {
+        if (pending != null && pending.problem() != null && pending.fields().isEmpty()) {
+            throw new FileRejectedException("the JSON is not of the expected shape (an array of objects): record 1 "
+                    + "cannot be read: " + pending.problem());
+        }
+        if (pending != null) {
             fields.addAll(pending.fields().keySet());
         }
     }
@@ -69,21 +78,30 @@ final class JsonRecordSource implements RecordSource {
         if (done) {
             return;
         }
+        long before = row;
         try {
             JsonToken t = parser.nextToken();
-            if (t == JsonToken.END_ARRAY || t == null) {
+            if (t == JsonToken.END_ARRAY) {
                 done = true;
-                if (t == null) {
-                    pending = problem("the JSON breaks off before the array is closed");
-                }
                 return;
             }
             row++;
+            if (t == null) {
+                done = true;
+                pending = problem("the JSON breaks off after record " + (row - 1) + ": the array of records is never"
+                        + " closed, so records after it may be missing");
+                return;
+            }
             JsonNode node = parser.readValueAsTree();
-            pending = toRecord(row, node, mapping);
+            pending = toRecord(row, node, mapping, maxFieldChars);
+        } catch (JsonEOFException e) {
+            done = true;
+            row = before + 1;
+            pending = problem("the JSON breaks off in the middle of this record (the file ends at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             done = true;
-            row++;
+            row = before + 1;
             pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
         }
     }
@@ -92,22 +110,47 @@ final class JsonRecordSource implements RecordSource {
         return new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(), message);
     }
 
-    static InputRecord toRecord(long row, JsonNode node, FieldMapping mapping) {
+    static InputRecord toRecord(long row, JsonNode node, FieldMapping mapping, int maxFieldChars) {
         Map<String, Object> original = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
-            return new InputRecord(row, original, values, "the record is not a JSON object");
+            return new InputRecord(row, original, values, "the record is " + kind(node) + ", not a JSON object");
         }
+        String problem = null;
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (FieldMapping.isResultColumn(e.getKey())) {
                 continue;
             }
-            original.put(e.getKey(), e.getValue());
-            values.put(mapping.field(e.getKey()), scalar(e.getValue()));
+            JsonNode value = e.getValue();
+            String text = scalar(value);
+            if (text.length() > maxFieldChars) {
+                problem = "the field '" + e.getKey() + "' is " + text.length() + " characters long (limit "
+                        + maxFieldChars + ", provisioning.max-field-chars); only its first 200 are kept here";
+                text = text.substring(0, 200) + "…";
+                value = TextNode.valueOf(text);
+            }
+            original.put(e.getKey(), value);
+            values.put(mapping.field(e.getKey()), text);
         }
-        return new InputRecord(row, original, values, null);
+        return new InputRecord(row, original, values, problem);
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A JSON value as text: objects such as {"id":…,"name":…} give their id (or name). */

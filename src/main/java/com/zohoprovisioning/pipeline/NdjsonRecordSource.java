@@ -20,17 +20,26 @@ final class NdjsonRecordSource implements RecordSource {
     private final FieldMapping mapping;
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
+    private final int maxFieldChars;
     private long row;
     private long line;
     private InputRecord pending;
 
-    NdjsonRecordSource(BufferedReader reader, ObjectMapper json, FieldMapping mapping, Charset charset) {
+    NdjsonRecordSource(BufferedReader reader, ObjectMapper json, FieldMapping mapping, Charset charset,
+                       int maxFieldChars) {
         this.reader = reader;
+        this.maxFieldChars = maxFieldChars;
         this.json = json;
         this.mapping = mapping;
         this.charset = charset;
         advance();
-        if (pending != null && pending.problem() == null) {
+        if (pending != null && pending.problem() != null && pending.fields().isEmpty()) {
+            throw new FileRejectedException("the file is not NDJSON (one JSON object per line): " + pending.problem()
+                    + (line == 1 && pending.original().containsKey("raw_line")
+                    && String.valueOf(pending.original().get("raw_line")).trim().startsWith("[")
+                    ? "; it looks like a JSON array: name it .json" : ""));
+        }
+        if (pending != null) {
             fields.addAll(pending.fields().keySet());
         }
     }
@@ -48,7 +57,7 @@ final class NdjsonRecordSource implements RecordSource {
             }
             row++;
             try {
-                pending = JsonRecordSource.toRecord(row, json.readTree(text), mapping);
+                pending = JsonRecordSource.toRecord(row, json.readTree(text), mapping, maxFieldChars);
             } catch (IOException e) {
                 LinkedHashMap<String, Object> raw = new LinkedHashMap<>();
                 raw.put("raw_line", text);

@@ -42,21 +42,33 @@ public final class RecordReader {
         }
         byte[] head = readHead(file, 8192);
         rejectBinary(head);
+        if (size <= head.length && blank(head)) {
+            throw new FileRejectedException("the file holds no data (only blank lines or spaces)");
+        }
+        if (size / 2 >= settings.maxRecords()) {
+            rejectTooManyRecords(file, format, settings, mapping);
+        }
+        return source(file, format, settings, mapping);
+    }
+
+    private static RecordSource source(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping)
+            throws IOException {
+        byte[] head = readHead(file, 8192);
         BOMInputStream in = BOMInputStream.builder().setPath(file)
                 .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
         boolean ok = false;
         try {
             ByteOrderMark bom = in.getBOM();
-            Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
             if (bom == null && looksUtf16(head)) {
                 throw new FileRejectedException("the file looks like UTF-16 without a byte order mark: save it as UTF-8");
             }
+            Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             RecordSource source = switch (format) {
                 case CSV -> new CsvRecordSource(reader, delimiter(reader, settings), charset, bom != null, mapping,
-                        settings.maxFieldChars());
-                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset);
-                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset);
+                        settings);
+                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
+                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
             };
             ok = true;
             return source;
@@ -65,6 +77,38 @@ public final class RecordReader {
                 in.close();
             }
         }
+    }
+
+    /**
+     * A file with more records than {@code provisioning.max-records} is rejected before any record is sent, so a
+     * runaway export never reaches Zoho half-applied. Only files big enough to hold that many records (two bytes
+     * each at least) are counted, in a first pass that stops one record past the limit.
+     */
+    private static void rejectTooManyRecords(Path file, FileFormat format, ReaderSettings settings,
+                                             FieldMapping mapping) throws IOException {
+        try (RecordSource counting = source(file, format, settings, mapping)) {
+            long n = 0;
+            while (counting.hasNext()) {
+                counting.next();
+                if (++n > settings.maxRecords()) {
+                    throw new FileRejectedException("the file holds more than " + settings.maxRecords()
+                            + " records, over the limit (provisioning.max-records): split it into smaller files");
+                }
+            }
+        }
+    }
+
+    /** True when the bytes (after a UTF-8 BOM) are only spaces, tabs and line breaks. */
+    private static boolean blank(byte[] head) {
+        int from = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF
+                ? 3 : 0;
+        for (int i = from; i < head.length; i++) {
+            byte b = head[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0x0c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] readHead(Path file, int n) throws IOException {
@@ -118,10 +162,14 @@ public final class RecordReader {
     private static Charset chooseCharset(Path file, ReaderSettings settings) throws IOException {
         Charset configured = Charset.forName(settings.charset());
         String fallback = settings.fallbackCharset();
-        if (!configured.equals(StandardCharsets.UTF_8) || fallback == null || fallback.isBlank()) {
+        if (!configured.equals(StandardCharsets.UTF_8) || isUtf8(file)) {
             return configured;
         }
-        return isUtf8(file) ? configured : Charset.forName(fallback);
+        if (fallback == null || fallback.isBlank()) {
+            throw new FileRejectedException("the file is not valid UTF-8 and no fallback charset is set: save it as "
+                    + "UTF-8, or set provisioning.charset (or provisioning.<feed>.charset) to its charset");
+        }
+        return Charset.forName(fallback);
     }
 
     /** Streams the whole file through a strict UTF-8 decoder. */
@@ -151,14 +199,33 @@ public final class RecordReader {
         }
     }
 
+    /** Excel's {@code sep=;} first line: consumed, and its delimiter returned; otherwise null, nothing consumed. */
+    private static Character excelSeparatorLine(BufferedReader reader) throws IOException {
+        reader.mark(16);
+        char[] buf = new char[8];
+        int n = reader.read(buf, 0, buf.length);
+        String start = n <= 0 ? "" : new String(buf, 0, n);
+        reader.reset();
+        if (start.length() >= 5 && start.regionMatches(true, 0, "sep=", 0, 4)
+                && (start.length() == 5 || start.charAt(5) == '\r' || start.charAt(5) == '\n')) {
+            reader.readLine();
+            return start.charAt(4);
+        }
+        return null;
+    }
+
     /** The configured delimiter, or the one of , ; tab that the header line (outside quotes) uses most. */
     private static char delimiter(BufferedReader reader, ReaderSettings settings) throws IOException {
+        Character excelHint = excelSeparatorLine(reader);
         String d = settings.delimiter();
         if (d != null && !d.isBlank() && !d.equalsIgnoreCase("auto")) {
             return d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.charAt(0);
         }
+        if (excelHint != null) {
+            return excelHint;
+        }
         int limit = 1 << 20;
-        reader.mark(limit);
+        reader.mark(limit + 1);
         int comma = 0;
         int semi = 0;
         int tab = 0;
