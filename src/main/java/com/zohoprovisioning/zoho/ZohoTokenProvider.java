@@ -32,6 +32,9 @@ public class ZohoTokenProvider {
     private final String refreshToken;
     private final String configuredApiUrl;
     private volatile Token current;
+    private volatile ZohoAuthException lastRefusal;
+    private volatile long refusedUntilNanos;
+    private long refusalPauseNanos = 60_000_000_000L;
     private volatile String lastApiDomain;
     private ProducerTemplate template;
 
@@ -42,6 +45,11 @@ public class ZohoTokenProvider {
         this.clientSecret = clientSecret;
         this.refreshToken = refreshToken;
         this.configuredApiUrl = blankToNull(configuredApiUrl);
+    }
+
+    /** After Zoho refuses a refresh, no new refresh is tried for this long (Zoho throttles refreshes). */
+    public void refusalPauseSeconds(long seconds) {
+        this.refusalPauseNanos = seconds * 1_000_000_000L;
     }
 
     /** Sets {@code Authorization: Zoho-oauthtoken …} on the message and remembers which token was sent. */
@@ -86,7 +94,17 @@ public class ZohoTokenProvider {
             if (t != null && System.nanoTime() < t.refreshAtNanos()) {
                 return t;
             }
-            current = refresh();
+            if (lastRefusal != null && System.nanoTime() < refusedUntilNanos) {
+                throw lastRefusal;
+            }
+            try {
+                current = refresh();
+                lastRefusal = null;
+            } catch (ZohoAuthException e) {
+                lastRefusal = e;
+                refusedUntilNanos = System.nanoTime() + refusalPauseNanos;
+                throw e;
+            }
             return current;
         }
     }
