@@ -113,6 +113,8 @@ public final class Application {
         Main main = new Main();
         main.configure().addConfiguration(ProvisioningBeans.class);
         main.setPropertyPlaceholderLocations(locations(config));
+        // routes start only once a Zoho token was obtained: a bad credential never touches a file
+        main.configure().setAutoStartup(false);
         if (once) {
             main.addOverrideProperty("provisioning.once", "true");
         }
@@ -121,7 +123,9 @@ public final class Application {
         try {
             main.start();
             context = main.getCamelContext();
+            context.getRouteController().startRoute("zoho-oauth-token");
             context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class).verify();
+            context.getRouteController().startAllRoutes();
             stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
         } catch (Exception | Error e) {
             stopQuietly(main);
