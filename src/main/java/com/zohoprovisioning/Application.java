@@ -171,18 +171,23 @@ public final class Application {
                 w, w, w, w, w);
     }
 
-    /** Built-in defaults, then ./config/application.properties, the secrets file, and --config, later ones winning. */
+    /**
+     * Where settings come from. Camel takes a key from the first location that has it, so the most specific comes
+     * first: --config FILE, the secrets file, ./config/application.properties, then the built-in defaults.
+     * (-D system properties and environment variables override all of them.)
+     */
     static String locations(String config) {
         String secrets = System.getProperty("zoho.secrets-file", System.getenv("ZOHO_SECRETS_FILE"));
         if (secrets == null) {
             secrets = System.getProperty("user.home") + "/.zoho-provisioning/secrets.properties";
         }
-        StringBuilder sb = new StringBuilder("classpath:config/application.properties");
-        sb.append(",file:config/application.properties;optional=true");
-        sb.append(",file:").append(secrets).append(";optional=true");
+        StringBuilder sb = new StringBuilder();
         if (config != null) {
-            sb.append(",file:").append(config);
+            sb.append("file:").append(config).append(",");
         }
+        sb.append("file:").append(secrets).append(";optional=true");
+        sb.append(",file:config/application.properties;optional=true");
+        sb.append(",classpath:config/application.properties");
         return sb.toString();
     }
 

@@ -63,6 +63,14 @@ class OnceModeTest {
     }
 
     @Test
+    void aConfigFileOverridesTheDefaults() throws IOException {
+        drop("a.csv", "email,last_name,role,profile\nthree@example.com,Three,Manager,Standard\n");
+        Path config = Files.writeString(work.resolve("my.properties"), "provisioning.dry-run = true\n");
+        assertThat(once("--config", config.toString())).isEqualTo(0);
+        assertThat(Files.readString(work.resolve("success/bigin-users/a.csv"))).contains("validated");
+    }
+
+    @Test
     void anEmptyInboxExitsZero() {
         assertThat(once()).isEqualTo(0);
     }
