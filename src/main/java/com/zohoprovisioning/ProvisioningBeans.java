@@ -42,6 +42,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("zohoEndpoints", endpoints);
         ZohoTokenProvider tokens = ZohoEndpoints.tokenProvider(context, endpoints, prop);
         registry.bind("zohoTokens", tokens);
+        tokens.deniedCooldownMs(Long.parseLong(or(prop.apply("zoho.token.denied-cooldown-ms"), "60000")));
         registry.bind("zohoResponseParser", new ZohoResponseParser());
         registry.bind("zohoCallFailures", new ZohoCallFailures());
         registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);

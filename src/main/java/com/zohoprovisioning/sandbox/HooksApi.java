@@ -68,6 +68,10 @@ public final class HooksApi implements SandboxApi {
                 j.path("resetRate").asDouble(s.resetRate()),
                 j.path("dropRate").asDouble(s.dropRate()),
                 j.path("down").asBoolean(s.down())));
+        if (j.has("tokenRefreshLimit")) {
+            tokens.refreshLimit(j.get("tokenRefreshLimit").asInt());
+            tokens.resetThrottle();
+        }
         if (j.has("tokenTtl")) {
             tokens.ttlSeconds(j.get("tokenTtl").asLong());
         }

@@ -17,7 +17,7 @@ public final class TokenStore {
     private final Deque<Long> refreshes = new ArrayDeque<>();
     private final AtomicLong issued = new AtomicLong();
     private volatile long ttlSeconds;
-    private final int refreshLimit;
+    private volatile int refreshLimit;
 
     public TokenStore(long ttlSeconds, int refreshLimit) {
         this.ttlSeconds = ttlSeconds;
@@ -66,6 +66,10 @@ public final class TokenStore {
 
     public long issuedCount() {
         return issued.get();
+    }
+
+    public void refreshLimit(int limit) {
+        this.refreshLimit = limit;
     }
 
     public void resetThrottle() {

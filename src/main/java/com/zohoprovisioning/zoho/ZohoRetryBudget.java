@@ -17,6 +17,8 @@ public class ZohoRetryBudget {
     static final String FAILURES = "zpRetryFailures";
     static final String LAST = "zpRetryLast";
     static final String PAUSED_SINCE = "zpRetryPausedSince";
+    /** Attempts whose answer never came (reset, timeout): a later DUPLICATE_DATA on an add means the first one worked. */
+    public static final String IO_FAILURES = "zpRetryIoFailures";
 
     private final int maxRetries;
     private final long maxPauseNanos;
@@ -33,6 +35,9 @@ public class ZohoRetryBudget {
         if (e != null && e != exchange.getProperty(LAST)) {
             exchange.setProperty(LAST, e);
             exchange.setProperty(FAILURES, ++failures);
+            if (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException) {
+                exchange.setProperty(IO_FAILURES, exchange.getProperty(IO_FAILURES, 0, Integer.class) + 1);
+            }
         }
         return failures <= maxRetries;
     }

@@ -34,6 +34,9 @@ public class ZohoTokenProvider {
     private volatile Token current;
     private volatile String lastApiDomain;
     private ProducerTemplate template;
+    private volatile long deniedCooldownNanos = 60_000_000_000L;
+    private volatile long deniedUntilNanos;
+    private volatile String deniedMessage;
 
     public ZohoTokenProvider(CamelContext context, String clientId, String clientSecret, String refreshToken,
                              String configuredApiUrl) {
@@ -42,6 +45,14 @@ public class ZohoTokenProvider {
         this.clientSecret = clientSecret;
         this.refreshToken = refreshToken;
         this.configuredApiUrl = blankToNull(configuredApiUrl);
+    }
+
+    /**
+     * After Zoho refused a refresh with "Access Denied" (too many refreshes), no other refresh is tried for this
+     * long: every call in the meantime fails at once with the same error instead of hammering the token endpoint.
+     */
+    public void deniedCooldownMs(long ms) {
+        this.deniedCooldownNanos = ms * 1_000_000L;
     }
 
     /** Sets {@code Authorization: Zoho-oauthtoken …} on the message and remembers which token was sent. */
@@ -86,7 +97,19 @@ public class ZohoTokenProvider {
             if (t != null && System.nanoTime() < t.refreshAtNanos()) {
                 return t;
             }
-            current = refresh();
+            if (deniedMessage != null && System.nanoTime() < deniedUntilNanos) {
+                throw new ZohoAuthException(deniedMessage);
+            }
+            try {
+                current = refresh();
+            } catch (ZohoAuthException e) {
+                if (e.getMessage().contains("Access Denied")) {
+                    deniedMessage = e.getMessage();
+                    deniedUntilNanos = System.nanoTime() + deniedCooldownNanos;
+                }
+                throw e;
+            }
+            deniedMessage = null;
             return current;
         }
     }
