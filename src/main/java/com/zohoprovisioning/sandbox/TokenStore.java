@@ -39,7 +39,7 @@ public final class TokenStore {
             while (!refreshes.isEmpty() && now - refreshes.peekFirst() > WINDOW_NANOS) {
                 refreshes.pollFirst();
             }
-            if (refreshLimit > 0 && refreshes.size() >= refreshLimit) {
+            if (refreshLimit < 0 || refreshLimit > 0 && refreshes.size() >= refreshLimit) {
                 return null;
             }
             refreshes.addLast(now);
@@ -68,6 +68,7 @@ public final class TokenStore {
         return issued.get();
     }
 
+    /** Refreshes allowed per 10 minutes: 0 no limit, a negative number refuses every refresh (test hook). */
     public void refreshLimit(int limit) {
         this.refreshLimit = limit;
     }
