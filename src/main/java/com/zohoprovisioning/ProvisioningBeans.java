@@ -37,6 +37,9 @@ public class ProvisioningBeans implements CamelConfiguration {
         Function<String, String> prop = k -> context.getPropertiesComponent().resolveProperty(k).orElse(null);
         Registry registry = context.getRegistry();
 
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+            logs.putProperty("maskPii", String.valueOf(Boolean.parseBoolean(or(prop.apply("provisioning.log.mask-pii"), "false"))));
+        }
         ZohoEndpoints endpoints = ZohoEndpoints.from(prop);
         context.addService(endpoints, true, true);
         registry.bind("zohoEndpoints", endpoints);
