@@ -37,17 +37,24 @@ public class ProvisioningBeans implements CamelConfiguration {
         Function<String, String> prop = k -> context.getPropertiesComponent().resolveProperty(k).orElse(null);
         Registry registry = context.getRegistry();
 
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+            logs.putProperty("maskPii", String.valueOf(Boolean.parseBoolean(or(prop.apply("provisioning.log.mask-pii"), "false"))));
+        }
         ZohoEndpoints endpoints = ZohoEndpoints.from(prop);
         context.addService(endpoints, true, true);
         registry.bind("zohoEndpoints", endpoints);
         ZohoTokenProvider tokens = ZohoEndpoints.tokenProvider(context, endpoints, prop);
         registry.bind("zohoTokens", tokens);
+        tokens.deniedCooldownMs(Long.parseLong(or(prop.apply("zoho.token.denied-cooldown-ms"), "60000")));
         registry.bind("zohoResponseParser", new ZohoResponseParser());
         registry.bind("zohoCallFailures", new ZohoCallFailures());
         registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
         registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(
                 Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
 
+        registry.bind("zohoRetryBudget", new com.zohoprovisioning.zoho.ZohoRetryBudget(
+                intProp(prop, "zoho.retry.max-redeliveries", 6),
+                Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000"))));
         ZohoCallPool pool = new ZohoCallPool(intProp(prop, "zoho.max-concurrent", 10));
         context.addService(pool, true, true);
         registry.bind("zohoCallPool", pool);
@@ -65,7 +72,10 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("feeds", feeds);
         registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
-                intProp(prop, "provisioning.progress-seconds", 5)));
+                intProp(prop, "provisioning.progress-seconds", 5),
+                new com.zohoprovisioning.pipeline.RunawayGuard(intProp(prop, "provisioning.runaway.max-consecutive-failures", 25),
+                        intProp(prop, "provisioning.runaway.first-records", 100),
+                        intProp(prop, "provisioning.runaway.max-error-percent", 0))));
         registry.bind("recordOutcomes", new RecordOutcomes());
 
         registry.bind("biginLookupLoader", new BiginLookupLoader());

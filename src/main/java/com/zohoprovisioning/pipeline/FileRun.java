@@ -38,6 +38,14 @@ public final class FileRun {
     final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
     final Map<String, LongAdder> apiCalls = new ConcurrentHashMap<>();
     volatile long lastProgressNanos = System.nanoTime();
+    final LongAdder resumed = new LongAdder();
+    final LongAdder held = new LongAdder();
+    final java.util.concurrent.atomic.AtomicInteger consecutiveZohoFailures = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicBoolean percentChecked = new java.util.concurrent.atomic.AtomicBoolean();
+    volatile boolean alreadyDone;
+    private FileJournal journal;
+    private volatile String stopReason;
+    private volatile boolean fatal;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -73,6 +81,33 @@ public final class FileRun {
 
     public boolean dryRun() {
         return dryRun;
+    }
+
+    public FileJournal journal() {
+        return journal;
+    }
+
+    void journal(FileJournal j) {
+        this.journal = j;
+    }
+
+    /** Why the run stopped calling Zoho before the end of the file (runaway guard, unwritable output), or null. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** True when the stop is an I/O failure of our own (the file stays in the inbox), not a runaway guard. */
+    boolean fatal() {
+        return fatal;
+    }
+
+    synchronized boolean stop(String reason, boolean fatalError) {
+        if (stopReason != null) {
+            return false;
+        }
+        stopReason = reason;
+        fatal = fatalError;
+        return true;
     }
 
     public RecordSource records() {
@@ -141,6 +176,9 @@ public final class FileRun {
         }
         if (error != null) {
             error.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 

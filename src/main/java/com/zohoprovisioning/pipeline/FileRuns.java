@@ -47,13 +47,20 @@ public class FileRuns {
     private final RunStats stats;
     private final boolean dryRun;
     private final long progressNanos;
+    private final RunawayGuard guard;
 
     public FileRuns(Path workDir, Map<String, FeedDefinition> feeds, RunStats stats, boolean dryRun, int progressSeconds) {
+        this(workDir, feeds, stats, dryRun, progressSeconds, RunawayGuard.off());
+    }
+
+    public FileRuns(Path workDir, Map<String, FeedDefinition> feeds, RunStats stats, boolean dryRun, int progressSeconds,
+                    RunawayGuard guard) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.stats = stats;
         this.dryRun = dryRun;
         this.progressNanos = progressSeconds * 1_000_000_000L;
+        this.guard = guard;
     }
 
     public Path workDir() {
@@ -69,10 +76,14 @@ public class FileRuns {
         }
         Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         exchange.setProperty(SOURCE, source.toString());
+        deleteStaleTemp(feedName, source.getFileName().toString());
         Path tmp = workDir.resolve(".tmp").resolve(feedName)
                 .resolve(source.getFileName() + "." + System.nanoTime());
         FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
         exchange.setProperty(RUN, run);
+        if (!dryRun) {
+            openJournal(run, feedName);
+        }
         run.records(RecordReader.open(source, run.format(), feed.reader(), feed.mapping()));
         for (String required : feed.requiredColumns()) {
             boolean present = false;
@@ -86,6 +97,39 @@ public class FileRuns {
         }
         LOG.info("Processing {}/{} ({}, {}{})", feedName, run.fileName(), run.format(), run.records().charset(),
                 run.format() == FileFormat.CSV ? ", delimiter '" + printable(run.records().delimiter()) + "'" : "");
+    }
+
+    /** The file's journal: resumes an interrupted run (see {@link FileJournal}). */
+    private void openJournal(FileRun run, String feedName) throws IOException {
+        Path dir = FileJournal.dirFor(workDir, feedName, run.source());
+        FileJournal journal = FileJournal.open(dir);
+        if (journal.done() != null) {
+            if (Files.exists(workDir.resolve(journal.done()))) {
+                journal.close();
+                deleteTree(dir); // a left-over of a finished run: this is the same file dropped again
+                journal = FileJournal.open(dir);
+            } else {
+                run.alreadyDone = true;
+                LOG.warn("{}/{} was finished by an earlier run that stopped before archiving it: archiving it now, "
+                        + "nothing is sent again", feedName, run.fileName());
+            }
+        } else if (journal.outcomes() > 0 || journal.inDoubtCount() > 0) {
+            LOG.info("Resuming {}/{}: {} records already have an outcome and are not sent again; {} were sent without "
+                    + "an answer and are looked up first", feedName, run.fileName(), journal.outcomes(), journal.inDoubtCount());
+        }
+        run.journal(journal);
+    }
+
+    private void deleteStaleTemp(String feed, String fileName) {
+        Path dir = workDir.resolve(".tmp").resolve(feed);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().startsWith(fileName + ".")).forEach(FileRuns::deleteTree);
+        } catch (IOException e) {
+            LOG.warn("could not clean {}: {}", dir, e.getMessage());
+        }
     }
 
     private static String describeColumns(FileRun run) {
@@ -114,38 +158,82 @@ public class FileRuns {
         KeyIndex firstRows = new KeyIndex();
         Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
         RecordSource source = run.records();
+        FileJournal journal = run.journal();
         return new Iterator<>() {
+            private InputRecord ahead;
+
             @Override
             public boolean hasNext() {
-                return source.hasNext();
+                advance();
+                return ahead != null;
             }
 
             @Override
             public InputRecord next() {
-                InputRecord r = source.next();
-                run.read.incrementAndGet();
-                String key = feed.keyField() == null ? null : r.get(feed.keyField());
-                if (key != null && r.problem() == null) {
-                    key = key.toLowerCase(Locale.ROOT);
-                    if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
-                        long first = firstRows.putIfAbsent(key, r.row());
-                        if (first >= 0) {
-                            r.markDuplicateOf(first);
-                        }
-                    } else {
-                        CompletableFuture<Void> mine = new CompletableFuture<>();
-                        r.turn(lastTurn.put(key, mine), mine);
-                    }
+                advance();
+                if (ahead == null) {
+                    throw new java.util.NoSuchElementException();
                 }
+                InputRecord r = ahead;
+                ahead = null;
                 return r;
             }
+
+            /** The next record to send; records the journal already has an outcome for are written from it. */
+            private void advance() {
+                while (ahead == null && run.stopReason() == null && !run.alreadyDone && source.hasNext()) {
+                    InputRecord r = source.next();
+                    run.read.incrementAndGet();
+                    String key = feed.keyField() == null ? null : r.get(feed.keyField());
+                    if (key != null && r.problem() == null) {
+                        key = key.toLowerCase(Locale.ROOT);
+                        if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
+                            long first = firstRows.putIfAbsent(key, r.row());
+                            if (first >= 0) {
+                                r.markDuplicateOf(first);
+                            }
+                        } else {
+                            CompletableFuture<Void> mine = new CompletableFuture<>();
+                            r.turn(lastTurn.put(key, mine), mine);
+                        }
+                    }
+                    RecordOutcome done = journal == null ? null : journal.outcome(r.row());
+                    if (done != null) {
+                        replay(run, r, done);
+                        continue;
+                    }
+                    String doubt = journal == null ? null : journal.inDoubt(r.row());
+                    if (doubt != null) {
+                        r.markInDoubt(doubt);
+                    }
+                    ahead = r;
+                }
+            }
         };
+    }
+
+    /** A record an earlier run finished: its result line comes from the journal, nothing is sent. */
+    private void replay(FileRun run, InputRecord r, RecordOutcome o) {
+        try {
+            run.writer(o.success()).write(r, o);
+        } catch (UncheckedIOException e) {
+            stopFatal(run, e);
+            return;
+        } finally {
+            r.endTurn();
+        }
+        run.resumed.increment();
+        count(run, o);
     }
 
     /** First step of a record route: keeps the record in {@code zpRecord}, waits for its turn, checks it was read. */
     public void startRecord(Exchange exchange) {
         InputRecord r = exchange.getMessage().getBody(InputRecord.class);
         exchange.setProperty(RECORD, r);
+        String stopped = exchange.getProperty(RUN, FileRun.class).stopReason();
+        if (stopped != null) {
+            throw new RecordHeldException(stopped);
+        }
         r.awaitTurn();
         if (r.problem() != null) {
             throw new RecordException("INVALID_RECORD", r.problem());
@@ -165,7 +253,34 @@ public class FileRuns {
         }
     }
 
-    /** Writes the record's outcome into the success or error file. */
+    /**
+     * Before a call that changes Zoho: notes in the journal that this record's call is going out, so that a run
+     * killed before the answer arrives knows to look the record up instead of sending it blindly again.
+     */
+    public void sending(Exchange exchange) {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
+        String method = exchange.getProperty("zpMethod", String.class);
+        if (run == null || r == null || run.journal() == null || "GET".equalsIgnoreCase(method)
+                || exchange.getProperty("zpJournaled", false, Boolean.class)) {
+            return;
+        }
+        run.journal().sent(r.row(), method);
+        exchange.setProperty("zpJournaled", true);
+    }
+
+    /** A record not started because the run stopped: no outcome, it stays for the next run. */
+    public void hold(Exchange exchange) {
+        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
+        if (r == null) {
+            r = exchange.getMessage().getBody(InputRecord.class);
+        }
+        r.endTurn();
+        run.held.increment();
+    }
+
+    /** Writes the record's outcome: first into the journal, then into the success or error file. */
     public void write(Exchange exchange) {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
@@ -174,10 +289,34 @@ public class FileRuns {
         }
         RecordOutcome o = exchange.getProperty(OUTCOME, RecordOutcome.class);
         try {
+            if (run.journal() != null) {
+                run.journal().outcome(r.row(), o);
+            }
             run.writer(o.success()).write(r, o);
+        } catch (UncheckedIOException e) {
+            stopFatal(run, e);
+            return;
         } finally {
             r.endTurn();
         }
+        count(run, o);
+        String reason = guard.check(run, o);
+        if (reason != null && run.stop(reason, false)) {
+            LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a later run",
+                    run.feed().name(), run.fileName(), reason);
+        }
+        progress(run);
+    }
+
+    private static void stopFatal(FileRun run, UncheckedIOException e) {
+        if (run.stop("cannot write the results of this file: " + e.getMessage(), true)) {
+            LOG.error("Stopping {}/{}: cannot write its results ({}). No more calls for this file; it stays in the inbox "
+                    + "and continues where it stopped once the disk or folder is fixed", run.feed().name(), run.fileName(),
+                    e.getMessage());
+        }
+    }
+
+    private static void count(FileRun run, RecordOutcome o) {
         (o.success() ? run.succeeded : run.failed).increment();
         if (o.action() != null && !o.action().isEmpty()) {
             run.byAction.computeIfAbsent(o.action(), k -> new LongAdder()).increment();
@@ -185,6 +324,9 @@ public class FileRuns {
         if (!o.success()) {
             run.byCode.computeIfAbsent(o.code(), k -> new LongAdder()).increment();
         }
+    }
+
+    private void progress(FileRun run) {
         long now = System.nanoTime();
         long last = run.lastProgressNanos;
         if (now - last > progressNanos) {
@@ -200,6 +342,19 @@ public class FileRuns {
     public Map<String, Object> finish(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         run.closeAll();
+        if (run.alreadyDone) {
+            exchange.setProperty(MOVE_TO, workDir.resolve(run.journal().done()).toString());
+            deleteTree(run.tmpDir());
+            deleteJournalWhenArchived(exchange, run);
+            return Map.of("already_done", true);
+        }
+        if (run.stopReason() != null) {
+            deleteTree(run.tmpDir());
+            if (run.fatal()) {
+                throw new IOException(run.stopReason());
+            }
+            return hold(exchange, run);
+        }
         String feed = run.feed().name();
         String name = freeName(feed, run.fileName(), run.stamp());
         Path okFile = publish(run.successWriter(), workDir.resolve("success").resolve(feed).resolve(name));
@@ -214,6 +369,7 @@ public class FileRuns {
         summary.put("format", run.format().extension());
         summary.put("dry_run", run.dryRun());
         summary.put("records_read", run.read.get());
+        summary.put("resumed_from_journal", run.resumed.sum());
         summary.put("succeeded", ok);
         summary.put("failed", failed);
         summary.put("by_action", FileRun.sums(run.byAction));
@@ -235,11 +391,56 @@ public class FileRuns {
         Path report = workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json");
         writeAtomically(report, JSON.writeValueAsBytes(summary));
         deleteTree(run.tmpDir());
+        if (run.journal() != null) {
+            run.journal().done(workDir.relativize(archive).toString());
+            run.journal().close();
+            deleteJournalWhenArchived(exchange, run);
+        }
         exchange.setProperty(MOVE_TO, archive.toString());
         stats.fileDone(ok, failed);
         LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms{}", feed, run.fileName(),
                 run.read.get(), ok, failed, run.apiCallTotal(), ms, run.dryRun() ? " (dry run)" : "");
         return summary;
+    }
+
+    /**
+     * The runaway guard stopped the file: it goes to held/ with a .reason.txt; its journal stays, so moving it back
+     * into the inbox continues where it stopped (records with an outcome are not sent again).
+     */
+    private Map<String, Object> hold(Exchange exchange, FileRun run) throws IOException {
+        String feed = run.feed().name();
+        Path target = unique(workDir.resolve("held").resolve(feed), run.fileName(), run.stamp());
+        long done = run.succeeded.sum() + run.failed.sum();
+        String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
+                + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
+                + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
+                + "file\nFix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
+                + "/ as it is: it continues where it stopped.\n";
+        writeAtomically(target.resolveSibling(target.getFileName() + ".reason.txt"), reason.getBytes(StandardCharsets.UTF_8));
+        exchange.setProperty(MOVE_TO, target.toString());
+        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
+        LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
+                workDir.relativize(target), run.stopReason(), done);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("held", workDir.relativize(target).toString());
+        summary.put("reason", run.stopReason());
+        return summary;
+    }
+
+    /** The journal goes once the input has been moved to archive/ (after the file consumer's own move). */
+    private static void deleteJournalWhenArchived(Exchange exchange, FileRun run) {
+        Path dir = run.journal().dir();
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange e) {
+                deleteTree(dir);
+            }
+
+            @Override
+            public int getOrder() {
+                return LOWEST;
+            }
+        });
     }
 
     /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */

@@ -15,6 +15,7 @@ public final class InputRecord {
     private final Map<String, String> fields;
     private final String problem;
     private volatile Long duplicateOf;
+    private volatile String inDoubt;
     private java.util.concurrent.CompletableFuture<Void> previousTurn;
     private java.util.concurrent.CompletableFuture<Void> turn;
 
@@ -53,6 +54,18 @@ public final class InputRecord {
 
     public Long duplicateOf() {
         return duplicateOf;
+    }
+
+    /**
+     * The method (POST, PUT…) of a call an earlier, interrupted run sent for this record without getting the answer,
+     * or null. A request builder reconciles it (looks the user up) before sending anything again.
+     */
+    public String inDoubt() {
+        return inDoubt;
+    }
+
+    void markInDoubt(String method) {
+        this.inDoubt = method;
     }
 
     void markDuplicateOf(long firstRow) {

@@ -14,13 +14,26 @@ public class RecordOutcomes {
     public void fromResponse(Exchange exchange) {
         ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
         RecordOutcome o;
-        if (r.success()) {
+        if (lostCreateAnswer(exchange, r)) {
+            o = RecordOutcome.ok("created", r.id(), "CREATED", "reconciled: the first attempt of this add lost its answer "
+                    + "on the way back, so it was sent again and Zoho answered " + r.code() + ": the user exists", r.httpStatus());
+        } else if (r.success()) {
             String id = r.id() != null ? r.id() : exchange.getProperty(KNOWN_ID, String.class);
             o = RecordOutcome.ok(exchange.getProperty(ACTION, String.class), id, r.code(), r.message(), r.httpStatus());
         } else {
             o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
         }
         exchange.setProperty(FileRuns.OUTCOME, o);
+    }
+
+    /**
+     * An add sent again after an attempt whose answer never came (reset, timeout) and now answered DUPLICATE_DATA
+     * with the user's id: the first attempt created it.
+     */
+    private static boolean lostCreateAnswer(Exchange exchange, ZohoResponse r) {
+        return !r.success() && "DUPLICATE_DATA".equals(r.code()) && r.id() != null
+                && "POST".equals(exchange.getProperty("zpMethod", String.class))
+                && exchange.getProperty("zpRetryIoFailures", 0, Integer.class) > 0;
     }
 
     /** A record that needs no call: unchanged, or validated in a dry run. */

@@ -52,7 +52,7 @@ public final class HooksApi implements SandboxApi {
         return out;
     }
 
-    /** Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate; others stay. */
+    /** Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down; others stay. */
     private SandboxResponse setFaults(SandboxRequest req) {
         JsonNode j = req.json();
         if (j == null || !j.isObject()) {
@@ -64,7 +64,14 @@ public final class HooksApi implements SandboxApi {
                 j.path("maxConcurrent").asInt(s.maxConcurrent()),
                 j.path("maxPerMinute").asInt(s.maxPerMinute()),
                 j.path("retryAfterSeconds").asInt(s.retryAfterSeconds()),
-                j.path("errorRate").asDouble(s.errorRate())));
+                j.path("errorRate").asDouble(s.errorRate()),
+                j.path("resetRate").asDouble(s.resetRate()),
+                j.path("dropRate").asDouble(s.dropRate()),
+                j.path("down").asBoolean(s.down())));
+        if (j.has("tokenRefreshLimit")) {
+            tokens.refreshLimit(j.get("tokenRefreshLimit").asInt());
+            tokens.resetThrottle();
+        }
         if (j.has("tokenTtl")) {
             tokens.ttlSeconds(j.get("tokenTtl").asLong());
         }

@@ -16,10 +16,12 @@ public final class RequestLog {
     private static final int KEEP = 2000;
     private final Map<String, Long> counts = new TreeMap<>();
     private final Deque<Entry> recent = new ArrayDeque<>();
+    private final Map<String, Long> byStatus = new TreeMap<>();
     private long total;
 
     public synchronized void add(Entry e) {
         counts.merge(e.endpoint(), 1L, Long::sum);
+        byStatus.merge(e.endpoint() + " " + e.status(), 1L, Long::sum);
         total++;
         recent.addLast(e);
         if (recent.size() > KEEP) {
@@ -29,6 +31,7 @@ public final class RequestLog {
 
     public synchronized void clear() {
         counts.clear();
+        byStatus.clear();
         recent.clear();
         total = 0;
     }
@@ -41,6 +44,7 @@ public final class RequestLog {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", total);
         out.put("counts", new TreeMap<>(counts));
+        out.put("counts_by_status", new TreeMap<>(byStatus));
         out.put("requests", List.copyOf(recent));
         return out;
     }

@@ -8,11 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Injected misbehaviour of the sandbox: latency, a concurrency and a per-minute limit (HTTP 429
  * {@code TOO_MANY_REQUESTS}, optionally with {@code Retry-After}), and a random 5xx rate. Settable at start
- * ({@code sandbox.*}) and at runtime through {@code /__sandbox/faults}.
+ * ({@code sandbox.*}) and at runtime through {@code /__sandbox/faults}. Also: connection resets before an answer,
+ * answers lost after the call was carried out, and a "down" switch (every API call 503).
  */
 public final class SandboxFaults {
 
-    public record Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate) {
+    /**
+     * @param resetRate   share of calls whose connection is closed before any answer (the client sees a reset)
+     * @param dropRate    share of calls that are carried out, but whose answer is lost (connection closed after)
+     * @param down        every API call answers 503 (Zoho down), until switched off
+     */
+    public record Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate,
+                           double resetRate, double dropRate, boolean down) {
+        public Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate) {
+            this(latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, 0, 0, false);
+        }
     }
 
     private volatile Settings settings;
@@ -64,10 +74,20 @@ public final class SandboxFaults {
             if (s.latencyMs() > 0) {
                 Thread.sleep(s.latencyMs());
             }
+            if (s.down()) {
+                return SandboxResponse.error(503, "INTERNAL_ERROR", "Service unavailable (injected outage)", null);
+            }
+            if (s.resetRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.resetRate()) {
+                return SandboxResponse.RESET;
+            }
             if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
                 return SandboxResponse.error(503, "INTERNAL_ERROR", "Service temporarily unavailable (injected)", null);
             }
-            return handler.handle(request);
+            SandboxResponse answer = handler.handle(request);
+            if (s.dropRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.dropRate()) {
+                return SandboxResponse.RESET;
+            }
+            return answer;
         } finally {
             inFlight.decrementAndGet();
         }

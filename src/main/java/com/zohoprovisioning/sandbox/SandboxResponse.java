@@ -7,6 +7,9 @@ import java.util.Map;
 /** A sandbox answer: HTTP status, a JSON-serialisable body (null for none) and extra headers. */
 public record SandboxResponse(int status, Object body, Map<String, String> headers) {
 
+    /** No answer at all: the connection is closed (a connection reset, or an answer lost on the way). */
+    public static final SandboxResponse RESET = new SandboxResponse(-1, null, Map.of());
+
     public static SandboxResponse of(int status, Object body) {
         return new SandboxResponse(status, body, Map.of());
     }

@@ -25,7 +25,10 @@ public record SandboxSettings(int port, String seed, String clientId, String cli
                         intOr(p.apply("sandbox.max-concurrent"), 0),
                         intOr(p.apply("sandbox.max-per-minute"), 0),
                         intOr(p.apply("sandbox.retry-after-seconds"), 0),
-                        doubleOr(p.apply("sandbox.error-rate"), 0.0)));
+                        doubleOr(p.apply("sandbox.error-rate"), 0.0),
+                        doubleOr(p.apply("sandbox.reset-rate"), 0.0),
+                        doubleOr(p.apply("sandbox.drop-rate"), 0.0),
+                        Boolean.parseBoolean(or(p.apply("sandbox.down"), "false"))));
     }
 
     public static SandboxSettings defaults() {

@@ -17,7 +17,7 @@ public final class TokenStore {
     private final Deque<Long> refreshes = new ArrayDeque<>();
     private final AtomicLong issued = new AtomicLong();
     private volatile long ttlSeconds;
-    private final int refreshLimit;
+    private volatile int refreshLimit;
 
     public TokenStore(long ttlSeconds, int refreshLimit) {
         this.ttlSeconds = ttlSeconds;
@@ -39,7 +39,7 @@ public final class TokenStore {
             while (!refreshes.isEmpty() && now - refreshes.peekFirst() > WINDOW_NANOS) {
                 refreshes.pollFirst();
             }
-            if (refreshLimit > 0 && refreshes.size() >= refreshLimit) {
+            if (refreshLimit < 0 || refreshLimit > 0 && refreshes.size() >= refreshLimit) {
                 return null;
             }
             refreshes.addLast(now);
@@ -66,6 +66,11 @@ public final class TokenStore {
 
     public long issuedCount() {
         return issued.get();
+    }
+
+    /** Refreshes allowed per 10 minutes: 0 no limit, a negative number refuses every refresh (test hook). */
+    public void refreshLimit(int limit) {
+        this.refreshLimit = limit;
     }
 
     public void resetThrottle() {

@@ -147,6 +147,10 @@ public final class ZohoSandbox implements AutoCloseable {
     }
 
     private static void write(HttpExchange http, SandboxResponse response) throws IOException {
+        if (response.status() < 0) {
+            http.close();
+            return;
+        }
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             http.getResponseHeaders().add(h.getKey(), h.getValue());
         }

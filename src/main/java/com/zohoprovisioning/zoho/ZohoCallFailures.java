@@ -19,6 +19,12 @@ public class ZohoCallFailures {
             return ZohoResponse.failure(z.httpStatus(), code, "Zoho still answered HTTP " + z.httpStatus() + " "
                     + z.code() + " after retries: " + z.message());
         }
+        if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
+                || e instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
+            return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho " + exchange.getProperty("zpApi", "bigin", String.class)
+                    + " kept failing: the circuit breaker stayed open longer than zoho.breaker.max-pause-ms ("
+                    + e.getMessage() + ")");
+        }
         String what = e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
         return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho could not be reached after retries (" + what + ")");
     }

@@ -117,8 +117,6 @@ public final class ZohoEndpoints implements Service {
             refresh = or(refresh, s.refreshToken());
         }
         ZohoTokenProvider t = new ZohoTokenProvider(context, id, secret, refresh, endpoints.apiUrl());
-        String pause = blank(prop.apply("zoho.auth-retry-seconds"));
-        t.refusalPauseSeconds(pause == null ? 60 : Long.parseLong(pause));
         endpoints.tokens(t);
         return t;
     }

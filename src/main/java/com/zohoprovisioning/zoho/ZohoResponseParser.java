@@ -20,15 +20,35 @@ public class ZohoResponseParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ZohoResponse parse(Exchange exchange) {
+        return check(answer(exchange));
+    }
+
+    /**
+     * Inside the circuit breaker: reads the answer and throws only for what counts as Zoho failing (5xx), so that a
+     * rate limit or an expired token never opens the breaker.
+     */
+    public ZohoResponse answer(Exchange exchange) {
         Message in = exchange.getMessage();
         int http = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         byte[] raw = in.getBody(byte[].class);
         Long retryAfter = retryAfter(in.getHeader("Retry-After", String.class));
         ZohoResponse r = read(http, raw, retryAfter);
+        if (http >= 500 && !"TOO_MANY_REQUESTS".equals(r.code())) {
+            throw new ZohoRetryableException(r);
+        }
+        return r;
+    }
+
+    /** After the circuit breaker: 401 INVALID_TOKEN and 429 TOO_MANY_REQUESTS become exceptions worth another try. */
+    public ZohoResponse check(ZohoResponse r) {
+        int http = r.httpStatus();
         if (http == 401 && ("INVALID_TOKEN".equals(r.code()) || "INVALID_OAUTHTOKEN".equals(r.code()))) {
             throw new InvalidTokenException(r);
         }
-        if (http == 429 || "TOO_MANY_REQUESTS".equals(r.code()) || http >= 500) {
+        if (http == 429 || "TOO_MANY_REQUESTS".equals(r.code())) {
+            throw new ZohoRateLimitedException(r);
+        }
+        if (http >= 500) {
             throw new ZohoRetryableException(r);
         }
         return r;

@@ -32,11 +32,11 @@ public class ZohoTokenProvider {
     private final String refreshToken;
     private final String configuredApiUrl;
     private volatile Token current;
-    private volatile ZohoAuthException lastRefusal;
-    private volatile long refusedUntilNanos;
-    private long refusalPauseNanos = 60_000_000_000L;
     private volatile String lastApiDomain;
     private ProducerTemplate template;
+    private volatile long deniedCooldownNanos = 60_000_000_000L;
+    private volatile long deniedUntilNanos;
+    private volatile String deniedMessage;
 
     public ZohoTokenProvider(CamelContext context, String clientId, String clientSecret, String refreshToken,
                              String configuredApiUrl) {
@@ -47,9 +47,13 @@ public class ZohoTokenProvider {
         this.configuredApiUrl = blankToNull(configuredApiUrl);
     }
 
-    /** After Zoho refuses a refresh, no new refresh is tried for this long (Zoho throttles refreshes). */
-    public void refusalPauseSeconds(long seconds) {
-        this.refusalPauseNanos = seconds * 1_000_000_000L;
+    /**
+     * After Zoho refused a refresh ("Access Denied": too many refreshes; or invalid_client / invalid_code), no other
+     * refresh is tried for this long: every call in the meantime fails at once with the same error instead of
+     * hammering the token endpoint (which would soon answer "Access Denied" too).
+     */
+    public void deniedCooldownMs(long ms) {
+        this.deniedCooldownNanos = ms * 1_000_000L;
     }
 
     /** Sets {@code Authorization: Zoho-oauthtoken …} on the message and remembers which token was sent. */
@@ -94,17 +98,17 @@ public class ZohoTokenProvider {
             if (t != null && System.nanoTime() < t.refreshAtNanos()) {
                 return t;
             }
-            if (lastRefusal != null && System.nanoTime() < refusedUntilNanos) {
-                throw lastRefusal;
+            if (deniedMessage != null && System.nanoTime() < deniedUntilNanos) {
+                throw new ZohoAuthException(deniedMessage);
             }
             try {
                 current = refresh();
-                lastRefusal = null;
             } catch (ZohoAuthException e) {
-                lastRefusal = e;
-                refusedUntilNanos = System.nanoTime() + refusalPauseNanos;
+                deniedMessage = e.getMessage();
+                deniedUntilNanos = System.nanoTime() + deniedCooldownNanos;
                 throw e;
             }
+            deniedMessage = null;
             return current;
         }
     }

@@ -36,6 +36,12 @@ public class BiginUserRequestBuilder {
         BiginLookups.User existing = r.get("id") != null ? null : lookups.user(r.get("email"));
         String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
 
+        if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
+            RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
+                    + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
+            exchange.setProperty(CALL, false);
+            return;
+        }
         boolean add = action.equals("add") || (action.equals("upsert") && id == null);
         if (!add && id == null) {
             throw new RecordException("USER_NOT_FOUND", "no Bigin user has the e-mail '" + r.get("email")

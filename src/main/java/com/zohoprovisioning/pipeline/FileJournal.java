@@ -1,0 +1,184 @@
+package com.zohoprovisioning.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The append-only journal of one input file ({@code .journal/<feed>/<sha-256 of the content>/journal.ndjson}), one
+ * JSON line per event, written straight to the file (no buffer in the process) before the result line:
+ * {@code {"row":7,"sent":"POST"}} before a call that changes Zoho, {@code {"row":7,"outcome":{…}}} once the record
+ * has its outcome, {@code {"done":"archive/…"}} once the results are published. A restarted run reads it back:
+ * rows with an outcome are not sent again (their result lines are rewritten from here), rows sent without an
+ * outcome are "in doubt" and reconciled by a lookup. A torn last line (the process died while writing it) is ignored.
+ */
+public final class FileJournal implements Closeable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FILE = "journal.ndjson";
+
+    private final Path dir;
+    private final Map<Long, RecordOutcome> outcomes = new HashMap<>();
+    private final Map<Long, String> sent = new HashMap<>();
+    private String done;
+    private OutputStream out;
+
+    private FileJournal(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The journal folder of this input: keyed by its content, so a renamed or moved-back file resumes too. */
+    public static Path dirFor(Path workDir, String feed, Path input) throws IOException {
+        return workDir.resolve(".journal").resolve(feed).resolve(sha256(input).substring(0, 32));
+    }
+
+    public static FileJournal open(Path dir) throws IOException {
+        FileJournal j = new FileJournal(dir);
+        Path file = dir.resolve(FILE);
+        if (Files.exists(file)) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    j.replay(line);
+                }
+            }
+        }
+        return j;
+    }
+
+    private void replay(String line) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (IOException e) {
+            return; // a torn last line: that event did not happen as far as we know
+        }
+        if (n == null || !n.isObject()) {
+            return;
+        }
+        if (n.has("done")) {
+            done = n.get("done").asText();
+        } else if (n.has("outcome")) {
+            JsonNode o = n.get("outcome");
+            outcomes.put(n.get("row").asLong(), new RecordOutcome(o.path("success").asBoolean(), text(o, "action"),
+                    text(o, "id"), text(o, "code"), text(o, "message"),
+                    o.hasNonNull("http") ? o.get("http").asInt() : null));
+        } else if (n.has("sent")) {
+            sent.put(n.get("row").asLong(), n.get("sent").asText());
+        }
+    }
+
+    private static String text(JsonNode o, String f) {
+        return o.hasNonNull(f) ? o.get(f).asText() : null;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public synchronized RecordOutcome outcome(long row) {
+        return outcomes.get(row);
+    }
+
+    /** The method of a call sent for this row whose answer never came, or null. */
+    public synchronized String inDoubt(long row) {
+        return outcomes.containsKey(row) ? null : sent.get(row);
+    }
+
+    public synchronized int outcomes() {
+        return outcomes.size();
+    }
+
+    public synchronized long inDoubtCount() {
+        return sent.keySet().stream().filter(r -> !outcomes.containsKey(r)).count();
+    }
+
+    /** Where the finished file was archived, when an earlier run got that far. */
+    public synchronized String done() {
+        return done;
+    }
+
+    public synchronized void sent(long row, String method) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("row", row);
+        n.put("sent", method);
+        append(n);
+        sent.put(row, method);
+    }
+
+    public synchronized void outcome(long row, RecordOutcome o) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("row", row);
+        ObjectNode on = n.putObject("outcome");
+        on.put("success", o.success());
+        on.put("action", o.action());
+        on.put("id", o.id());
+        on.put("code", o.code());
+        on.put("message", o.message());
+        if (o.httpStatus() != null) {
+            on.put("http", o.httpStatus());
+        }
+        append(n);
+        outcomes.put(row, o);
+    }
+
+    public synchronized void done(String archive) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("done", archive);
+        append(n);
+        done = archive;
+    }
+
+    private void append(ObjectNode n) {
+        try {
+            if (out == null) {
+                Files.createDirectories(dir);
+                out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE);
+            }
+            byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write(line);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.zohoprovisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The runaway guard: when the token can no longer be refreshed mid-file (Zoho's "Access Denied" refresh limit),
+ * the file stops after a few records in a row fail, goes to held/ with the reason, and a later run (the file moved
+ * back into the inbox) continues where it stopped, sending none of the finished records again.
+ */
+class RunawayFileTest extends PipelineTestSupport {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("provisioning.runaway.max-consecutive-failures", "5",
+                "zoho.max-concurrent", "2",
+                "zoho.token.denied-cooldown-ms", "1000");
+    }
+
+    @Test
+    void aBrokenTokenStopsTheFileWhichLaterContinuesWhereItStopped() throws IOException {
+        int n = 200;
+        String file = "email,last_name,role,profile\n" + IntStream.rangeClosed(1, n)
+                .mapToObj(i -> "run" + i + "@example.com,R" + i + ",Manager,Standard").collect(Collectors.joining("\n")) + "\n";
+        sandboxCall("POST", "/__sandbox/faults", "{\"latencyMs\":20}");
+        drop("bigin-users", "runaway.csv", file);
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls("POST /bigin/v1/users") >= 10);
+        sandboxCall("POST", "/__sandbox/faults", "{\"tokenRefreshLimit\":-1}");
+        sandboxCall("POST", "/__sandbox/expire-tokens", null);
+
+        Path held = path("held/bigin-users/runaway.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(held));
+        assertThat(path("inbox/bigin-users/runaway.csv")).doesNotExist();
+        String reason = Files.readString(path("held/bigin-users/runaway.csv.reason.txt"));
+        assertThat(reason).contains("in a row failed on Zoho's side").contains("AUTH_FAILED").contains("Access Denied");
+        long created = calls("POST /bigin/v1/users");
+        assertThat(created).as("the file stopped long before its end").isLessThan(n / 2);
+        assertThat(sandboxGet("/__sandbox/requests").path("counts").path("POST /oauth/v2/token").asLong())
+                .as("the refresh limit is respected: no refresh per record").isLessThanOrEqualTo(3);
+
+        sandboxCall("POST", "/__sandbox/faults", "{\"tokenRefreshLimit\":10}");
+        Files.move(held, path("inbox/bigin-users/runaway.csv"));
+        awaitDone("bigin-users", "runaway.csv");
+        List<Map<String, String>> ok = csv("success/bigin-users/runaway.csv");
+        List<Map<String, String>> err = csv("error/bigin-users/runaway.csv");
+        assertThat(ok.size() + err.size()).isEqualTo(n);
+        Set<String> rows = new HashSet<>();
+        ok.forEach(r -> rows.add(r.get("result_row")));
+        err.forEach(r -> rows.add(r.get("result_row")));
+        assertThat(rows).hasSize(n);
+        assertThat(err).allSatisfy(r -> assertThat(r.get("result_code")).isEqualTo("AUTH_FAILED"));
+        assertThat(err).hasSizeBetween(5, 10);
+        JsonNode byStatus = sandboxGet("/__sandbox/requests").path("counts_by_status");
+        assertThat(byStatus.path("POST /bigin/v1/users 400").asLong()).as("no add was sent twice").isZero();
+        long users = 0;
+        for (JsonNode u : sandboxGet("/__sandbox/state").path("bigin").path("users")) {
+            users += u.path("email").asText().startsWith("run") ? 1 : 0;
+        }
+        assertThat(users).isEqualTo(n - err.size());
+        assertThat(summary("bigin-users", "runaway.csv").path("resumed_from_journal").asLong()).isPositive();
+        assertThat(path(".journal/bigin-users")).isEmptyDirectory();
+    }
+}
