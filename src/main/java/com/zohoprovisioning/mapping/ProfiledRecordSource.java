@@ -16,9 +16,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The records of a file with its mapping profile applied, in this order: values to drop (a password: removed from
- * the record and blanked in the result files), rows to skip (not records: counted by reason, never sent, never in
- * a result file), value maps, then defaults (the profile's, then the feed's) for fields still empty. Records that
+ * The records of a file with its mapping profile applied, in this order: rows to skip (not records: counted by
+ * reason, never sent, never in a result file), values to drop (a password: removed from the record and blanked in
+ * the result files), value maps, then defaults (the profile's, then the feed's) for fields still empty. Records that
  * could not be read pass through untouched, so they still reach the error file.
  */
 public final class ProfiledRecordSource implements RecordSource {
@@ -73,6 +73,18 @@ public final class ProfiledRecordSource implements RecordSource {
         }
         Map<String, String> values = r.fields();
         if (profile != null) {
+            for (MappingProfile.Rule rule : profile.skipRows()) {
+                if (rule.test(values.get(field(rule.column())))) {
+                    synchronized (this) {
+                        skippedRows.merge(rule.reason(), 1L, Long::sum);
+                        List<Long> rows = skippedRowNumbers.computeIfAbsent(rule.reason(), k -> new ArrayList<>());
+                        if (rows.size() < ROWS_LISTED) {
+                            rows.add(r.row());
+                        }
+                    }
+                    return null;
+                }
+            }
             for (MappingProfile.Rule rule : profile.dropValues()) {
                 String field = field(rule.column());
                 if (rule.test(values.get(field))) {
@@ -85,18 +97,6 @@ public final class ProfiledRecordSource implements RecordSource {
                     synchronized (this) {
                         droppedValues.merge(rule.reason(), 1L, Long::sum);
                     }
-                }
-            }
-            for (MappingProfile.Rule rule : profile.skipRows()) {
-                if (rule.test(values.get(field(rule.column())))) {
-                    synchronized (this) {
-                        skippedRows.merge(rule.reason(), 1L, Long::sum);
-                        List<Long> rows = skippedRowNumbers.computeIfAbsent(rule.reason(), k -> new ArrayList<>());
-                        if (rows.size() < ROWS_LISTED) {
-                            rows.add(r.row());
-                        }
-                    }
-                    return null;
                 }
             }
             for (MappingProfile.ValueMap vm : profile.values()) {
