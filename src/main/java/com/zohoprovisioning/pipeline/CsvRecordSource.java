@@ -96,7 +96,7 @@ final class CsvRecordSource implements RecordSource {
             if (FieldMapping.isResultColumn(name)) {
                 continue;
             }
-            String field = mapping.field(name);
+            String field = this.mapping.field(name);
             String other = seenFields.put(field, name);
             if (other != null) {
                 throw new FileRejectedException("the columns '" + other + "' and '" + name + "' both mean the field '"
