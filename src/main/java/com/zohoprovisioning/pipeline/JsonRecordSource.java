@@ -69,9 +69,9 @@ final class JsonRecordSource implements RecordSource {
                     + "cannot be read: " + pending.problem());
         }
         if (pending != null) {
-            FieldMapping chosen = mapping.forHeader(pending.original().keySet());
-            if (chosen != mapping) {
-                mapping = chosen;
+            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
+            if (chosen != this.mapping) {
+                this.mapping = chosen;
                 if (pending.problem() == null) {
                     pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
                 }

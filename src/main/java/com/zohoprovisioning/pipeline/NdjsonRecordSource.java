@@ -40,9 +40,9 @@ final class NdjsonRecordSource implements RecordSource {
                     ? "; it looks like a JSON array: name it .json" : ""));
         }
         if (pending != null) {
-            FieldMapping chosen = mapping.forHeader(pending.original().keySet());
-            if (chosen != mapping) {
-                mapping = chosen;
+            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
+            if (chosen != this.mapping) {
+                this.mapping = chosen;
                 if (pending.problem() == null) {
                     pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
                 }
