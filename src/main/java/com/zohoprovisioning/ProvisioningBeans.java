@@ -64,11 +64,11 @@ public class ProvisioningBeans implements CamelConfiguration {
         Path configDir = Path.of(or(prop.apply("provisioning.config-dir"), "config"));
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
         feeds.put("bigin-users", new FeedDefinition("bigin-users", List.of("email|id"), "email",
-                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir), reader(prop, "bigin-users")));
+                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir, prop), reader(prop, "bigin-users")));
         feeds.put("crm-user-groups", new FeedDefinition("crm-user-groups", List.of("group", "member"), "group",
-                FeedDefinition.SameKey.SERIALIZE, FieldMapping.forFeed("crm-user-groups", configDir), reader(prop, "crm-user-groups")));
+                FeedDefinition.SameKey.SERIALIZE, FieldMapping.forFeed("crm-user-groups", configDir, prop), reader(prop, "crm-user-groups")));
         feeds.put("mail-users", new FeedDefinition("mail-users", List.of("email|account_id"), "email",
-                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("mail-users", configDir), reader(prop, "mail-users")));
+                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("mail-users", configDir, prop), reader(prop, "mail-users")));
         registry.bind("feeds", feeds);
         registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),

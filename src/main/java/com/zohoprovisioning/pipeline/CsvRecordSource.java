@@ -45,13 +45,16 @@ final class CsvRecordSource implements RecordSource {
     private final boolean bom;
     private final int maxFieldChars;
     private final int totalColumns;
+    private final FieldMapping mapping;
+    private final List<String> skippedLines;
     private long row;
     private InputRecord pending;
     private boolean broken;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
-                    ReaderSettings settings) throws IOException {
+                    ReaderSettings settings, List<String> skippedLines) throws IOException {
         this.reader = reader;
+        this.skippedLines = List.copyOf(skippedLines);
         this.delimiter = delimiter;
         this.charset = charset;
         this.bom = bom;
@@ -74,6 +77,11 @@ final class CsvRecordSource implements RecordSource {
             throw new FileRejectedException("the header has " + totalColumns + " columns, over the limit of "
                     + settings.maxColumns() + " (provisioning.max-columns)");
         }
+        List<String> written = new ArrayList<>();
+        for (String n : names) {
+            written.add(n.replace("\uFEFF", "").trim());
+        }
+        this.mapping = mapping.forHeader(written);
         Map<String, String> seen = new HashMap<>();
         Map<String, String> seenFields = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -88,7 +96,7 @@ final class CsvRecordSource implements RecordSource {
             if (FieldMapping.isResultColumn(name)) {
                 continue;
             }
-            String field = mapping.field(name);
+            String field = this.mapping.field(name);
             String other = seenFields.put(field, name);
             if (other != null) {
                 throw new FileRejectedException("the columns '" + other + "' and '" + name + "' both mean the field '"
@@ -125,6 +133,16 @@ final class CsvRecordSource implements RecordSource {
     @Override
     public boolean bom() {
         return bom;
+    }
+
+    @Override
+    public FieldMapping mapping() {
+        return mapping;
+    }
+
+    @Override
+    public List<String> skippedLines() {
+        return skippedLines;
     }
 
     @Override

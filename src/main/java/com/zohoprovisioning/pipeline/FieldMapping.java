@@ -1,5 +1,8 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.mapping.MappingProfile;
+import com.zohoprovisioning.mapping.MappingProfiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,21 +11,48 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Maps column names (CSV headers, JSON keys) onto a feed's field names: case and surrounding spaces ignored,
  * spaces, dashes and dots read as underscores, and aliases from {@code config/aliases/<feed>.properties}
  * ({@code email = Email Address, E-mail}). Unknown columns keep their normalised name and pass through.
+ * <p>
+ * A feed's mapping also carries its mapping profiles (docs/mapping-profiles.md), the profile setting
+ * ({@code provisioning.<feed>.profile}: auto, none or a name) and the feed's defaults
+ * ({@code provisioning.<feed>.default-<field>}). Per file, {@link #forHeader} picks the profile of the header row
+ * (or keeps the forced one): with a profile, a header the profile maps becomes its field (through the aliases above,
+ * so one profile serves several feeds), any other header keeps its key with vendor decorations left out.
  */
 public final class FieldMapping {
 
-    private final Map<String, String> aliases = new HashMap<>();
+    public static final String SOURCE_DETECTED = "detected from the header";
+    public static final String SOURCE_SETTING = "setting";
+    public static final String SOURCE_FILE = "file";
+
+    private final Map<String, String> aliases;
+    private final MappingProfiles profiles;
+    private final Map<String, String> defaults;
+    private final MappingProfile profile;
+    private final String profileSource;
+    private final boolean decided;
 
     public FieldMapping(Map<String, String> aliasLines) {
+        this(aliasLines, MappingProfiles.none(), Map.of(), null);
+    }
+
+    /** {@code forcedProfile}: null or "auto" to detect per file, "none" for no profile, else a profile's name. */
+    public FieldMapping(Map<String, String> aliasLines, MappingProfiles profiles, Map<String, String> defaults,
+                        String forcedProfile) {
+        this.aliases = new HashMap<>();
+        this.profiles = profiles;
+        this.defaults = Map.copyOf(defaults);
         for (Map.Entry<String, String> e : aliasLines.entrySet()) {
             String field = normalise(e.getKey());
             aliases.put(field, field);
@@ -32,10 +62,96 @@ public final class FieldMapping {
                 }
             }
         }
+        if (forcedProfile == null || forcedProfile.isBlank() || forcedProfile.trim().equalsIgnoreCase("auto")) {
+            this.profile = null;
+            this.decided = false;
+        } else if (forcedProfile.trim().equalsIgnoreCase("none")) {
+            this.profile = null;
+            this.decided = true;
+        } else {
+            this.profile = profiles.byName(forcedProfile);
+            this.decided = true;
+            if (profile == null) {
+                throw new IllegalArgumentException("mapping profile '" + forcedProfile + "' is unknown (known: auto, none, "
+                        + String.join(", ", profiles.names()) + ")");
+            }
+        }
+        this.profileSource = profile == null ? null : SOURCE_SETTING;
+    }
+
+    private FieldMapping(FieldMapping base, MappingProfile profile, String source) {
+        this.aliases = base.aliases;
+        this.profiles = base.profiles;
+        this.defaults = base.defaults;
+        this.profile = profile;
+        this.profileSource = profile == null ? null : source;
+        this.decided = true;
+    }
+
+    /**
+     * Loads a feed's aliases and profiles, and its settings: {@code provisioning.<feed>.profile} and a
+     * {@code provisioning.<feed>.default-<field>} for each field its alias file names.
+     */
+    public static FieldMapping forFeed(String feed, Path configDir, Function<String, String> prop) {
+        Map<String, String> lines = aliasLines(feed, configDir);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String key : new java.util.TreeSet<>(lines.keySet())) {
+            String field = normalise(key);
+            String v = prop.apply("provisioning." + feed + ".default-" + field.replace('_', '-'));
+            if (v == null) {
+                v = prop.apply("provisioning." + feed + ".default-" + field);
+            }
+            if (v != null && !v.isBlank()) {
+                defaults.put(field, v.trim());
+            }
+        }
+        return new FieldMapping(lines, MappingProfiles.load(feed, configDir), defaults,
+                prop.apply("provisioning." + feed + ".profile"));
+    }
+
+    /** The mapping for a file whose header (or first JSON record) has these columns: its profile chosen. */
+    public FieldMapping forHeader(Collection<String> columns) {
+        if (decided) {
+            return this;
+        }
+        return new FieldMapping(this, profiles.detect(columns), SOURCE_DETECTED);
+    }
+
+    /** This mapping with the profile fixed (null: none) for one file. */
+    public FieldMapping withProfile(MappingProfile p, String source) {
+        return new FieldMapping(this, p, source);
+    }
+
+    public MappingProfile profile() {
+        return profile;
+    }
+
+    /** How the profile was chosen: detected from the header, setting, or file (a {@code <file>.profile} beside it). */
+    public String profileSource() {
+        return profileSource;
+    }
+
+    public MappingProfiles profiles() {
+        return profiles;
+    }
+
+    /** The feed's defaults ({@code provisioning.<feed>.default-<field>}), by field. */
+    public Map<String, String> defaults() {
+        return defaults;
+    }
+
+    /** Our field name for a field name written in a profile (a value map's target, a default). */
+    public String target(String name) {
+        String n = normalise(name);
+        return aliases.getOrDefault(n, n);
     }
 
     /** Loads the aliases of a feed from the classpath and, when present, from {@code config/aliases/} on disk. */
     public static FieldMapping forFeed(String feed, Path configDir) {
+        return new FieldMapping(aliasLines(feed, configDir));
+    }
+
+    private static Map<String, String> aliasLines(String feed, Path configDir) {
         Properties p = new Properties();
         String res = "config/aliases/" + feed + ".properties";
         try (InputStream in = FieldMapping.class.getClassLoader().getResourceAsStream(res)) {
@@ -55,11 +171,16 @@ public final class FieldMapping {
         }
         Map<String, String> lines = new HashMap<>();
         p.forEach((k, v) -> lines.put(k.toString(), v.toString()));
-        return new FieldMapping(lines);
+        return lines;
     }
 
     /** Our field name for a column name. */
     public String field(String column) {
+        if (profile != null) {
+            String k = profile.key(column);
+            String mapped = profile.columns().get(k);
+            return mapped != null ? target(mapped) : k;
+        }
         String n = normalise(column);
         return aliases.getOrDefault(n, n);
     }

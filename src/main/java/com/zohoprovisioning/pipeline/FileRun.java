@@ -31,6 +31,7 @@ public final class FileRun {
     private ResultWriter success;
     private ResultWriter error;
     private Object lookups;
+    private Path profileFile;
     final AtomicLong read = new AtomicLong();
     final LongAdder succeeded = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -128,6 +129,15 @@ public final class FileRun {
         this.lookups = l;
     }
 
+    /** The {@code <file>.profile} beside the input that forced its mapping profile, or null. */
+    public Path profileFile() {
+        return profileFile;
+    }
+
+    void profileFile(Path p) {
+        this.profileFile = p;
+    }
+
     public void countCall(String endpoint) {
         apiCalls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
     }
@@ -152,7 +162,9 @@ public final class FileRun {
     private ResultWriter open(String kind) {
         return new ResultWriter(tmpDir.resolve(kind + "." + format.extension()), format,
                 records.columns() == null ? java.util.List.of() : records.columns(), records.delimiter(),
-                records.bom(), records.jsonWrapper());
+                records.bom(), records.jsonWrapper(),
+                records.mapping() == null || records.mapping().profile() == null ? null
+                        : records.mapping().profile().name());
     }
 
     synchronized ResultWriter successWriter() {

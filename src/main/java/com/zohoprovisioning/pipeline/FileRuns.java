@@ -2,6 +2,8 @@ package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zohoprovisioning.mapping.MappingProfile;
+import com.zohoprovisioning.mapping.ProfiledRecordSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +86,8 @@ public class FileRuns {
         if (!dryRun) {
             openJournal(run, feedName);
         }
-        run.records(RecordReader.open(source, run.format(), feed.reader(), feed.mapping()));
+        run.records(new ProfiledRecordSource(RecordReader.open(source, run.format(), feed.reader(),
+                mappingFor(feed, source, run))));
         for (String required : feed.requiredColumns()) {
             boolean present = false;
             for (String alternative : required.split("\\|")) {
@@ -95,8 +98,48 @@ public class FileRuns {
                         + "' is missing (columns found: " + describeColumns(run) + ")" + noHeaderHint(run));
             }
         }
-        LOG.info("Processing {}/{} ({}, {}{})", feedName, run.fileName(), run.format(), run.records().charset(),
-                run.format() == FileFormat.CSV ? ", delimiter '" + printable(run.records().delimiter()) + "'" : "");
+        FieldMapping chosen = run.records().mapping();
+        LOG.info("Processing {}/{} ({}, {}{}{})", feedName, run.fileName(), run.format(), run.records().charset(),
+                run.format() == FileFormat.CSV ? ", delimiter '" + printable(run.records().delimiter()) + "'" : "",
+                chosen == null || chosen.profile() == null ? ""
+                        : ", profile " + chosen.profile().name() + " (" + chosen.profileSource() + ")");
+    }
+
+    /**
+     * The feed's mapping, or one whose profile a {@code <file>.profile} beside the input forces (its first line: a
+     * profile name, or none). An unknown name rejects the file.
+     */
+    private static FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
+        Path sidecar = source.resolveSibling(source.getFileName() + ".profile");
+        if (!Files.isRegularFile(sidecar)) {
+            return feed.mapping();
+        }
+        run.profileFile(sidecar);
+        String name = Files.readString(sidecar, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\\R", 2)[0]
+                .strip();
+        if (name.equalsIgnoreCase("none")) {
+            return feed.mapping().withProfile(null, FieldMapping.SOURCE_FILE);
+        }
+        MappingProfile p = feed.mapping().profiles().byName(name);
+        if (p == null) {
+            throw new FileRejectedException(sidecar.getFileName() + " names the mapping profile '" + name + "', which feed "
+                    + feed.name() + " does not know (known: none, " + String.join(", ", feed.mapping().profiles().names())
+                    + ")");
+        }
+        return feed.mapping().withProfile(p, FieldMapping.SOURCE_FILE);
+    }
+
+    /** Moves the {@code <file>.profile} of a run beside where its input went. */
+    private static void moveProfileFile(FileRun run, Path inputTarget) {
+        if (run == null || run.profileFile() == null || !Files.exists(run.profileFile())) {
+            return;
+        }
+        try {
+            Files.createDirectories(inputTarget.getParent());
+            move(run.profileFile(), inputTarget.resolveSibling(inputTarget.getFileName() + ".profile"));
+        } catch (IOException e) {
+            LOG.warn("could not move {}: {}", run.profileFile(), e.getMessage());
+        }
     }
 
     /** The file's journal: resumes an interrupted run (see {@link FileJournal}). */
@@ -370,6 +413,10 @@ public class FileRuns {
         summary.put("dry_run", run.dryRun());
         summary.put("records_read", run.read.get());
         summary.put("resumed_from_journal", run.resumed.sum());
+        if (run.records() instanceof ProfiledRecordSource p) {
+            summary.put("profile", p.profileReport());
+            summary.put("skipped", p.skippedReport());
+        }
         summary.put("succeeded", ok);
         summary.put("failed", failed);
         summary.put("by_action", FileRun.sums(run.byAction));
@@ -390,6 +437,7 @@ public class FileRuns {
         summary.put("files", files);
         Path report = workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json");
         writeAtomically(report, JSON.writeValueAsBytes(summary));
+        moveProfileFile(run, archive);
         deleteTree(run.tmpDir());
         if (run.journal() != null) {
             run.journal().done(workDir.relativize(archive).toString());
@@ -462,6 +510,7 @@ public class FileRuns {
                 + (e == null ? "unknown" : e.getMessage()) + "\nNo record of this file was sent to Zoho. Fix the file"
                 + " and drop it into inbox/" + feed + "/ again.\n";
         writeAtomically(target.resolveSibling(target.getFileName() + ".reason.txt"), reason.getBytes(StandardCharsets.UTF_8));
+        moveProfileFile(run, target);
         exchange.setProperty(MOVE_TO, target.toString());
         stats.fileRejected();
         LOG.warn("Rejected {}/{}: {}", feed, fileName, e == null ? "unknown" : e.getMessage());

@@ -14,6 +14,7 @@ public final class InputRecord {
     private final Map<String, Object> original;
     private final Map<String, String> fields;
     private final String problem;
+    private final java.util.Set<String> defaulted = new java.util.HashSet<>();
     private volatile Long duplicateOf;
     private volatile String inDoubt;
     private java.util.concurrent.CompletableFuture<Void> previousTurn;
@@ -46,6 +47,17 @@ public final class InputRecord {
 
     public boolean has(String field) {
         return get(field) != null;
+    }
+
+    /** Sets a field from a default (a feed setting or a mapping profile): see {@link #isDefault}. */
+    public void putDefault(String field, String value) {
+        fields.put(field, value);
+        defaulted.add(field);
+    }
+
+    /** True when the field's value came from a default, not from the file: a default never changes an existing user. */
+    public boolean isDefault(String field) {
+        return defaulted.contains(field);
     }
 
     public String problem() {

@@ -26,7 +26,7 @@ final class JsonRecordSource implements RecordSource {
 
     private final Reader reader;
     private final JsonParser parser;
-    private final FieldMapping mapping;
+    private FieldMapping mapping;
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
     private final int maxFieldChars;
@@ -69,6 +69,13 @@ final class JsonRecordSource implements RecordSource {
                     + "cannot be read: " + pending.problem());
         }
         if (pending != null) {
+            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
+            if (chosen != this.mapping) {
+                this.mapping = chosen;
+                if (pending.problem() == null) {
+                    pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
+                }
+            }
             fields.addAll(pending.fields().keySet());
         }
     }
@@ -137,6 +144,14 @@ final class JsonRecordSource implements RecordSource {
         return new InputRecord(row, original, values, problem);
     }
 
+    /** The record read again with another mapping (the profile its keys revealed). */
+    static InputRecord remap(InputRecord r, FieldMapping mapping, int maxFieldChars) {
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        r.original().forEach((k, v) -> node.set(k, v instanceof JsonNode n ? n : TextNode.valueOf(String.valueOf(v))));
+        return toRecord(r.row(), node, mapping, maxFieldChars);
+    }
+
     private static String kind(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
@@ -169,6 +184,11 @@ final class JsonRecordSource implements RecordSource {
             return sb.toString();
         }
         return v.asText().trim();
+    }
+
+    @Override
+    public FieldMapping mapping() {
+        return mapping;
     }
 
     @Override

@@ -17,7 +17,7 @@ final class NdjsonRecordSource implements RecordSource {
 
     private final BufferedReader reader;
     private final ObjectMapper json;
-    private final FieldMapping mapping;
+    private FieldMapping mapping;
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
     private final int maxFieldChars;
@@ -40,6 +40,13 @@ final class NdjsonRecordSource implements RecordSource {
                     ? "; it looks like a JSON array: name it .json" : ""));
         }
         if (pending != null) {
+            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
+            if (chosen != this.mapping) {
+                this.mapping = chosen;
+                if (pending.problem() == null) {
+                    pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
+                }
+            }
             fields.addAll(pending.fields().keySet());
         }
     }
@@ -66,6 +73,11 @@ final class NdjsonRecordSource implements RecordSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public FieldMapping mapping() {
+        return mapping;
     }
 
     @Override

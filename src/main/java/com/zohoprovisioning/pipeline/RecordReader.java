@@ -17,6 +17,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zohoprovisioning.mapping.MappingProfile;
 
 /**
  * Opens an input file as a stream of records: checks it is text of a known format (not empty, not an Excel
@@ -65,8 +69,12 @@ public final class RecordReader {
             Charset charset = bom != null ? Charset.forName(bom.getCharsetName()) : chooseCharset(file, settings);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             RecordSource source = switch (format) {
-                case CSV -> new CsvRecordSource(reader, delimiter(reader, settings), charset, bom != null, mapping,
-                        settings);
+                case CSV -> {
+                    Character excelHint = excelSeparatorLine(reader);
+                    List<String> skipped = skipPreamble(reader, mapping.profiles().preamble());
+                    yield new CsvRecordSource(reader, delimiter(reader, settings, excelHint), charset, bom != null,
+                            mapping, settings, skipped);
+                }
                 case JSON -> new JsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
                 case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
             };
@@ -214,9 +222,43 @@ public final class RecordReader {
         return null;
     }
 
+    /**
+     * Consumes the lines before the header that a rule names (a PowerShell {@code #TYPE} line, Entra's
+     * {@code version:v1.0}), and returns their reasons; stops at the first line no rule matches.
+     */
+    private static List<String> skipPreamble(BufferedReader reader, List<MappingProfile.LineRule> rules)
+            throws IOException {
+        List<String> skipped = new ArrayList<>();
+        while (!rules.isEmpty() && skipped.size() < 10) {
+            reader.mark(8192);
+            char[] buf = new char[4096];
+            int n = reader.read(buf, 0, buf.length);
+            reader.reset();
+            if (n <= 0) {
+                break;
+            }
+            String start = new String(buf, 0, n);
+            int eol = start.indexOf('\n');
+            String line = (eol < 0 ? start : start.substring(0, eol)).replace("\r", "");
+            String reason = null;
+            for (MappingProfile.LineRule r : rules) {
+                if (r.pattern().matcher(line).find()) {
+                    reason = r.reason();
+                    break;
+                }
+            }
+            if (reason == null) {
+                break;
+            }
+            reader.readLine();
+            skipped.add(reason);
+        }
+        return skipped;
+    }
+
     /** The configured delimiter, or the one of , ; tab that the header line (outside quotes) uses most. */
-    private static char delimiter(BufferedReader reader, ReaderSettings settings) throws IOException {
-        Character excelHint = excelSeparatorLine(reader);
+    private static char delimiter(BufferedReader reader, ReaderSettings settings, Character excelHint)
+            throws IOException {
         String d = settings.delimiter();
         if (d != null && !d.isBlank() && !d.equalsIgnoreCase("auto")) {
             return d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.charAt(0);

@@ -28,4 +28,14 @@ public interface RecordSource extends Iterator<InputRecord>, Closeable {
     default boolean bom() {
         return false;
     }
+
+    /** The mapping this file's records were read with (its profile chosen from the header), or null. */
+    default FieldMapping mapping() {
+        return null;
+    }
+
+    /** Lines skipped before the header (a PowerShell #TYPE line, Entra's version line), as their reasons. */
+    default List<String> skippedLines() {
+        return List.of();
+    }
 }

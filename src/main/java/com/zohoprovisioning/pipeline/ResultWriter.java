@@ -34,6 +34,7 @@ public final class ResultWriter implements Closeable {
     private final Path path;
     private final FileFormat format;
     private final List<String> columns;
+    private final String profile;
     private final Writer out;
     private CSVPrinter csv;
     private JsonGenerator json;
@@ -41,7 +42,14 @@ public final class ResultWriter implements Closeable {
 
     public ResultWriter(Path path, FileFormat format, List<String> columns, char delimiter, boolean bom,
                         String jsonWrapper) {
+        this(path, format, columns, delimiter, bom, jsonWrapper, null);
+    }
+
+    /** With a mapping profile: every result also names it in {@code result_profile}. */
+    public ResultWriter(Path path, FileFormat format, List<String> columns, char delimiter, boolean bom,
+                        String jsonWrapper, String profile) {
         this.path = path;
+        this.profile = profile;
         this.format = format;
         this.columns = columns;
         try {
@@ -54,6 +62,9 @@ public final class ResultWriter implements Closeable {
                     }
                     List<String> header = new ArrayList<>(columns);
                     header.addAll(RESULT_FIELDS);
+                    if (profile != null) {
+                        header.add("result_profile");
+                    }
                     csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get());
                     csv.printRecord(header);
                     csv.flush();
@@ -98,16 +109,19 @@ public final class ResultWriter implements Closeable {
                     for (String r : results) {
                         row.add(neutralise(r));
                     }
+                    if (profile != null) {
+                        row.add(neutralise(profile));
+                    }
                     csv.printRecord(row);
                     csv.flush();
                 }
                 case JSON -> {
-                    writeObject(json, record, results);
+                    writeObject(json, record, results, profile);
                     json.flush();
                 }
                 case NDJSON -> {
                     JsonGenerator g = JSON.getFactory().createGenerator(out);
-                    writeObject(g, record, results);
+                    writeObject(g, record, results, profile);
                     g.flush();
                     out.write('\n');
                     out.flush();
@@ -119,7 +133,8 @@ public final class ResultWriter implements Closeable {
         }
     }
 
-    private static void writeObject(JsonGenerator g, InputRecord record, List<String> results) throws IOException {
+    private static void writeObject(JsonGenerator g, InputRecord record, List<String> results, String profile)
+            throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, Object> e : record.original().entrySet()) {
             g.writeFieldName(e.getKey());
@@ -141,6 +156,9 @@ public final class ResultWriter implements Closeable {
             } else {
                 g.writeStringField(name, v);
             }
+        }
+        if (profile != null) {
+            g.writeStringField("result_profile", profile);
         }
         g.writeEndObject();
     }

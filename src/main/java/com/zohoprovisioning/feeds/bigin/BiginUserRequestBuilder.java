@@ -17,7 +17,10 @@ import java.util.Map;
  * Decides what a Bigin user record becomes, and builds that one request: POST /bigin/v1/users to add, PUT
  * /bigin/v1/users/{id} to update, activate or deactivate, with role and profile names turned into IDs. An update
  * sends only present, non-empty fields that differ from what Zoho holds; when none differ, no call is made
- * ({@code unchanged}). In a dry run nothing is sent ({@code validated}).
+ * ({@code unchanged}). A value that came from a default (a feed setting or a mapping profile) is sent only when
+ * adding a user, never to change an existing one; an upsert of an unknown user whose status is inactive (disabled in
+ * the source export) creates nobody ({@code unchanged}). In a dry run nothing is sent ({@code validated}), and the
+ * message shows the mapped fields that would be.
  */
 public class BiginUserRequestBuilder {
 
@@ -47,6 +50,12 @@ public class BiginUserRequestBuilder {
             throw new RecordException("USER_NOT_FOUND", "no Bigin user has the e-mail '" + r.get("email")
                     + "' (action " + action + " needs an existing user; use upsert or add to create one)");
         }
+        if (add && action.equals("upsert") && "inactive".equals(user.get("status"))) {
+            RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", null, (run.dryRun() ? "dry run: " : "")
+                    + "no Bigin user has the e-mail '" + r.get("email") + "' and the record is inactive: nobody is created");
+            exchange.setProperty(CALL, false);
+            return;
+        }
         if (add) {
             List<String> missing = new ArrayList<>();
             for (String f : BiginUserValidator.ADD_REQUIRED) {
@@ -60,6 +69,7 @@ public class BiginUserRequestBuilder {
             user.remove("status");
             request(exchange, "POST", "/bigin/v1/users", "POST /bigin/v1/users", user, "created", null);
         } else {
+            user.keySet().removeIf(r::isDefault);
             if (action.equals("activate")) {
                 user.put("status", "active");
             } else if (action.equals("deactivate")) {
@@ -80,7 +90,7 @@ public class BiginUserRequestBuilder {
         }
         if (run.dryRun()) {
             RecordOutcomes.noCall(exchange, "validated", id, "dry run: would " + exchange.getProperty("zpMethod")
-                    + " " + exchange.getProperty("zpPath") + " " + user);
+                    + " " + exchange.getProperty("zpPath") + " " + describe(user, r));
             exchange.setProperty(CALL, false);
         }
     }
@@ -113,6 +123,22 @@ public class BiginUserRequestBuilder {
             user.put("profile", id);
         }
         return user;
+    }
+
+    /** The fields as sent, with role and profile names beside their IDs and defaulted fields marked. */
+    static String describe(Map<String, Object> user, InputRecord r) {
+        StringBuilder sb = new StringBuilder("{");
+        user.forEach((k, v) -> {
+            sb.append(sb.length() == 1 ? "" : ", ").append(k).append('=').append(v);
+            String written = r.get(k);
+            if ((k.equals("role") || k.equals("profile")) && written != null && !written.equals(String.valueOf(v))) {
+                sb.append(" (").append(written).append(')');
+            }
+            if (r.isDefault(k)) {
+                sb.append(" [default]");
+            }
+        });
+        return sb.append('}').toString();
     }
 
     private static void dropUnchanged(Map<String, Object> user, BiginLookups.User existing) {
