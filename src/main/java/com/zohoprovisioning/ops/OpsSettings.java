@@ -63,8 +63,11 @@ public final class OpsSettings {
                 String sftpCron = get("sftp." + feed + ".cron");
                 out.put("sftp." + feed + ".scheduler", sftpCron != null && !once ? "#" + sftpCronBean(feed) : "none");
                 String[] after = afterOption(feed);
-                out.put("sftp." + feed + ".after-option", after[0]);
+                out.put("sftp." + feed + ".afterOption", after[0]);
                 out.put("sftp." + feed + ".after-value", after[1]);
+                String doneFile = get("sftp." + feed + ".done-file");
+                out.put("sftp." + feed + ".completeOption", doneFile != null ? "doneFileName" : "readLockMinLength");
+                out.put("sftp." + feed + ".complete-value", doneFile != null ? doneFile : "1");
                 out.put("sftp." + feed + ".upload", String.valueOf(!"false".equalsIgnoreCase(
                         get("sftp." + feed + ".upload-results"))));
                 if (get("sftp." + feed + ".password") == null && get("sftp." + feed + ".private-key-file") == null) {
