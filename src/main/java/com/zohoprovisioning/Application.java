@@ -135,7 +135,11 @@ public final class Application {
             try {
                 Path workDir = Path.of(context.resolvePropertyPlaceholders("{{work.dir}}"));
                 List<String> feeds = List.of(context.resolvePropertyPlaceholders("{{provisioning.feeds}}").split("\\s*,\\s*"));
-                int code = new OnceRunner(workDir, feeds, stats).await();
+                List<String> remote = feeds.stream().flatMap(f -> java.util.stream.Stream.of(f + "-sftp", f + "-download"))
+                        .filter(id -> context.getRoute(id) != null).toList();
+                int code = new OnceRunner(workDir, feeds, stats, remote,
+                        context.getRegistry().lookupByNameAndType("remotePolls", com.zohoprovisioning.ops.RemotePolls.class))
+                        .await();
                 printWhere(workDir);
                 return code;
             } finally {

@@ -1,5 +1,6 @@
 package com.zohoprovisioning;
 
+import com.zohoprovisioning.ops.RemotePolls;
 import com.zohoprovisioning.pipeline.RunStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,41 @@ final class OnceRunner {
     private final Path workDir;
     private final List<String> feeds;
     private final RunStats stats;
+    private final List<String> remoteSources;
+    private final RemotePolls polls;
 
     OnceRunner(Path workDir, List<String> feeds, RunStats stats) {
+        this(workDir, feeds, stats, List.of(), null);
+    }
+
+    /** With remote sources (SFTP, download routes by id): each completes one poll first, then the inboxes drain. */
+    OnceRunner(Path workDir, List<String> feeds, RunStats stats, List<String> remoteSources, RemotePolls polls) {
         this.workDir = workDir;
         this.feeds = feeds;
         this.stats = stats;
+        this.remoteSources = remoteSources;
+        this.polls = polls;
+    }
+
+    /** Waits until every remote source has completed one poll (its files are in the inbox) or failed (exit 1). */
+    void awaitRemoteSources() throws InterruptedException {
+        if (remoteSources.isEmpty()) {
+            return;
+        }
+        LOG.info("--once: fetching from {}", remoteSources);
+        List<String> waiting = new ArrayList<>(remoteSources);
+        while (!waiting.isEmpty()) {
+            for (String source : List.copyOf(waiting)) {
+                String failure = polls.lastFailure(source);
+                if (polls.completedPolls(source) > 0) {
+                    waiting.remove(source);
+                } else if (failure != null) {
+                    stats.fileFailed("remote:" + source, source + ": " + failure);
+                    waiting.remove(source);
+                }
+            }
+            Thread.sleep(100);
+        }
     }
 
     List<Path> pending() throws IOException {
@@ -53,6 +84,7 @@ final class OnceRunner {
     }
 
     int await() throws IOException, InterruptedException {
+        awaitRemoteSources();
         List<Path> files = pending();
         LOG.info("--once: {} file(s) to process", files.size());
         long lastLog = System.nanoTime();

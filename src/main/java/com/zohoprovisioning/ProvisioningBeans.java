@@ -92,6 +92,8 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("mailAccountResolver", new MailAccountResolver(mail));
         registry.bind("mailUserValidator", new MailUserValidator());
         registry.bind("mailUserRequestBuilder", new MailUserRequestBuilder(mail));
+
+        new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens);
     }
 
     private static ReaderSettings reader(Function<String, String> prop, String feed) {

@@ -1,0 +1,59 @@
+package com.zohoprovisioning.ops;
+
+import com.zohoprovisioning.zoho.ZohoTokenProvider;
+import org.apache.camel.CamelContext;
+import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The beans of the operations routes (routes/ops.yaml): remote sources, cron schedulers, metrics, health.
+ * Called from {@code ProvisioningBeans}; binds nothing a feed without SFTP, download or cron needs.
+ */
+public final class OpsBeans {
+
+    /** Remote files already fetched, by feed, name, size and modification time (survives restarts). */
+    public static final String FETCHED = "sftpFetched";
+    /** Result files already uploaded, by feed, path, size and modification time (survives restarts). */
+    public static final String UPLOADED = "sftpUploaded";
+
+    public void configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens) {
+        Registry registry = context.getRegistry();
+        OpsSettings settings = new OpsSettings(prop);
+        PropertiesComponent pc = context.getPropertiesComponent();
+        for (Map.Entry<String, String> e : settings.derived().entrySet()) {
+            pc.addInitialProperty(e.getKey(), e.getValue());
+        }
+        for (String feed : settings.feeds()) {
+            bindCron(registry, OpsSettings.inboxCronBean(feed), settings.cron("provisioning." + feed + ".cron"), settings);
+            bindCron(registry, OpsSettings.sftpCronBean(feed), settings.cron("sftp." + feed + ".cron"), settings);
+        }
+        Path state = Path.of(or(prop.apply("work.dir"), "work")).resolve(".state");
+        int size = Integer.parseInt(or(prop.apply("sftp.remembered-files"), "100000"));
+        registry.bind(FETCHED, FileIdempotentRepository.fileIdempotentRepository(
+                state.resolve("sftp-fetched.dat").toFile(), size, 64L * 1024 * 1024));
+        registry.bind(UPLOADED, FileIdempotentRepository.fileIdempotentRepository(
+                state.resolve("sftp-uploaded.dat").toFile(), size, 64L * 1024 * 1024));
+        registry.bind("remotePolls", new RemotePolls());
+        registry.bind("provisioningMetrics", new ProvisioningMetrics(context));
+        registry.bind("zohoTokenHealthCheck", new ZohoTokenHealthCheck(tokens));
+    }
+
+    private static void bindCron(Registry registry, String name, String cron, OpsSettings settings) {
+        if (cron == null || cron.isBlank() || settings.once()) {
+            return;
+        }
+        QuartzScheduledPollConsumerScheduler s = new QuartzScheduledPollConsumerScheduler();
+        s.setCron(cron.trim());
+        registry.bind(name, s);
+    }
+
+    private static String or(String v, String d) {
+        return v == null || v.isBlank() ? d : v.trim();
+    }
+}

@@ -1,0 +1,140 @@
+package com.zohoprovisioning.ops;
+
+import com.zohoprovisioning.zoho.ConfigurationException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Derives, per feed, the settings the operations routes ({@code routes/ops.yaml}) and the inbox template read but a
+ * user never writes: whether a feed's SFTP source and HTTPS download exist, which scheduler a poll uses (the
+ * continuous default, or a cron bean), and what happens to a remote file once it is safely in the local inbox.
+ * Users set {@code sftp.<feed>.host}, {@code sftp.<feed>.after}, {@code provisioning.<feed>.cron}, …; see
+ * docs/sftp-and-scheduling.md.
+ */
+public final class OpsSettings {
+
+    private final Function<String, String> prop;
+    private final boolean once;
+
+    public OpsSettings(Function<String, String> prop) {
+        this.prop = prop;
+        this.once = Boolean.parseBoolean(get("provisioning.once"));
+    }
+
+    public boolean once() {
+        return once;
+    }
+
+    /** The feeds the service runs (provisioning.feeds). */
+    public List<String> feeds() {
+        String v = get("provisioning.feeds");
+        return v == null ? List.of() : List.of(v.split("\\s*,\\s*"));
+    }
+
+    public String cron(String key) {
+        return get(key);
+    }
+
+    public boolean sftpEnabled(String feed) {
+        return get("sftp." + feed + ".host") != null;
+    }
+
+    public boolean downloadEnabled(String feed) {
+        return get("download." + feed + ".url") != null;
+    }
+
+    /** The derived properties, to be added as initial (lowest priority) properties. */
+    public Map<String, String> derived() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String feed : feeds()) {
+            String inboxCron = get("provisioning." + feed + ".cron");
+            out.put("provisioning." + feed + ".scheduler", inboxCron != null && !once ? "#" + inboxCronBean(feed) : "none");
+
+            boolean sftp = sftpEnabled(feed);
+            out.put("sftp." + feed + ".enabled", String.valueOf(sftp));
+            out.put("sftp." + feed + ".upload", "false");
+            if (sftp) {
+                String sftpCron = get("sftp." + feed + ".cron");
+                out.put("sftp." + feed + ".scheduler", sftpCron != null && !once ? "#" + sftpCronBean(feed) : "none");
+                String[] after = afterOption(feed);
+                out.put("sftp." + feed + ".afterOption", after[0]);
+                out.put("sftp." + feed + ".after-value", after[1]);
+                String doneFile = get("sftp." + feed + ".done-file");
+                out.put("sftp." + feed + ".completeOption", doneFile != null ? "doneFileName" : "readLockMinLength");
+                out.put("sftp." + feed + ".complete-value", doneFile != null ? doneFile : "1");
+                out.put("sftp." + feed + ".upload", String.valueOf(!"false".equalsIgnoreCase(
+                        get("sftp." + feed + ".upload-results"))));
+                if (get("sftp." + feed + ".password") == null && get("sftp." + feed + ".private-key-file") == null) {
+                    throw new ConfigurationException("sftp." + feed + ".host is set, but neither sftp." + feed
+                            + ".password nor sftp." + feed + ".private-key-file");
+                }
+            }
+
+            boolean download = downloadEnabled(feed);
+            out.put("download." + feed + ".enabled", String.valueOf(download));
+            if (download) {
+                String cron = get("download." + feed + ".cron");
+                out.put("download." + feed + ".http-uri", httpUri(feed));
+                if (once) {
+                    out.put("download." + feed + ".from", "timer:download-" + feed + "?repeatCount=1&delay=0");
+                } else if (cron == null) {
+                    throw new ConfigurationException("download." + feed + ".url is set, but download." + feed
+                            + ".cron is empty (a cron expression such as 0 0 2 * * ?)");
+                } else {
+                    out.put("download." + feed + ".from", "quartz:zoho-provisioning/download-" + feed + "?cron="
+                            + URLEncoder.encode(cron, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** archive (default: move into the remote archive folder with a time stamp), delete, or keep (read-only folders). */
+    String[] afterOption(String feed) {
+        String after = or(get("sftp." + feed + ".after"), "archive").toLowerCase(Locale.ROOT);
+        return switch (after) {
+            case "archive" -> new String[] {"move", or(get("sftp." + feed + ".archive-dir"), "archive")
+                    + "/${file:name.noext}.${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}"};
+            case "delete" -> new String[] {"delete", "true"};
+            case "keep" -> new String[] {"noop", "true"};
+            default -> throw new ConfigurationException("sftp." + feed + ".after must be archive, delete or keep, not '"
+                    + after + "'");
+        };
+    }
+
+    /** The download URL with basic auth (when a user is set) and failure on a non-2xx answer. */
+    String httpUri(String feed) {
+        String url = get("download." + feed + ".url");
+        StringBuilder sb = new StringBuilder(url).append(url.contains("?") ? "&" : "?");
+        sb.append("throwExceptionOnFailure=true");
+        String user = get("download." + feed + ".username");
+        if (user != null) {
+            sb.append("&authMethod=Basic&authenticationPreemptive=true&authUsername=RAW(").append(user)
+                    .append(")&authPassword=RAW(").append(or(prop.apply("download." + feed + ".password"), "")).append(')');
+        }
+        return sb.toString();
+    }
+
+    public static String inboxCronBean(String feed) {
+        return "inboxCron-" + feed;
+    }
+
+    public static String sftpCronBean(String feed) {
+        return "sftpCron-" + feed;
+    }
+
+    private String get(String key) {
+        String v = prop.apply(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String or(String v, String d) {
+        return v == null ? d : v;
+    }
+}

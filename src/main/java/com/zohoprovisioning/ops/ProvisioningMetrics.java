@@ -1,0 +1,109 @@
+package com.zohoprovisioning.ops;
+
+import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RecordOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The provisioning counters, in the Micrometer registry that Camel's metrics publish on the management port
+ * ({@code /observe/metrics}): records by feed, outcome and code; files by feed and outcome; Zoho API calls by API,
+ * endpoint and HTTP status with their latency; the time of each feed's last successful file. Called from the
+ * routes (pipeline.yaml, zoho.yaml, error-handling.yaml); does nothing when metrics are switched off.
+ */
+public class ProvisioningMetrics {
+
+    static final String CALL_SAMPLE = "zpCallSample";
+
+    private final CamelContext context;
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private volatile MeterRegistry registry;
+    private volatile boolean looked;
+
+    public ProvisioningMetrics(CamelContext context) {
+        this.context = context;
+    }
+
+    /** After one record's result line is written. */
+    public void record(Exchange exchange) {
+        MeterRegistry r = registry();
+        RecordOutcome o = exchange.getProperty(FileRuns.OUTCOME, RecordOutcome.class);
+        if (r == null || o == null) {
+            return;
+        }
+        r.counter("zoho.provisioning.records", "feed", feed(exchange), "outcome", o.success() ? "success" : "error",
+                "code", o.success() || o.code() == null ? "" : o.code()).increment();
+    }
+
+    /** After a file is finished (results, summary and archive written). */
+    public void fileDone(Exchange exchange) {
+        file(exchange, "done");
+        MeterRegistry r = registry();
+        if (r == null) {
+            return;
+        }
+        String feed = feed(exchange);
+        AtomicLong last = lastSuccess.computeIfAbsent(feed, f -> r.gauge("zoho.provisioning.last.success.time.seconds",
+                io.micrometer.core.instrument.Tags.of("feed", f), new AtomicLong()));
+        last.set(System.currentTimeMillis() / 1000);
+    }
+
+    /** After a file is moved to rejected/. */
+    public void fileRejected(Exchange exchange) {
+        file(exchange, "rejected");
+    }
+
+    private void file(Exchange exchange, String outcome) {
+        MeterRegistry r = registry();
+        if (r != null) {
+            r.counter("zoho.provisioning.files", "feed", feed(exchange), "outcome", outcome).increment();
+        }
+    }
+
+    /** Just before one HTTP attempt to Zoho. */
+    public void callStarted(Exchange exchange) {
+        MeterRegistry r = registry();
+        if (r != null) {
+            exchange.setProperty(CALL_SAMPLE, Timer.start(r));
+        }
+    }
+
+    /** Just after one HTTP attempt to Zoho answered. */
+    public void callEnded(Exchange exchange) {
+        MeterRegistry r = registry();
+        Timer.Sample sample = exchange.getProperty(CALL_SAMPLE, Timer.Sample.class);
+        if (r == null || sample == null) {
+            return;
+        }
+        exchange.removeProperty(CALL_SAMPLE);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        sample.stop(Timer.builder("zoho.provisioning.api.calls")
+                .description("Zoho API calls (each attempt, retries included) and their latency")
+                .tag("api", String.valueOf(exchange.getProperty("zpApi", String.class)))
+                .tag("endpoint", String.valueOf(exchange.getProperty("zpEndpoint", String.class)))
+                .tag("status", status == null ? "none" : String.valueOf(status))
+                .register(r));
+    }
+
+    private static String feed(Exchange exchange) {
+        String f = exchange.getProperty(FileRuns.FEED, String.class);
+        return f == null ? "unknown" : f;
+    }
+
+    private MeterRegistry registry() {
+        if (!looked) {
+            Set<MeterRegistry> found = context.getRegistry().findByType(MeterRegistry.class);
+            registry = found.size() == 1 ? found.iterator().next()
+                    : context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            looked = registry != null || context.isStarted();
+        }
+        return registry;
+    }
+}
