@@ -31,10 +31,24 @@ public final class OpsSettings {
         return once;
     }
 
-    /** The feeds the service runs (provisioning.feeds). */
+    /** The built-in feeds, whose routes exist whatever provisioning.feeds says. */
+    static final List<String> BUILT_IN_FEEDS = List.of("bigin-users", "crm-user-groups", "mail-users");
+
+    /**
+     * The feeds to derive settings for: every built-in feed (their routes exist, so their placeholders must
+     * resolve even when provisioning.feeds lists only some), plus any other listed in provisioning.feeds.
+     */
     public List<String> feeds() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(BUILT_IN_FEEDS);
         String v = get("provisioning.feeds");
-        return v == null ? List.of() : List.of(v.split("\\s*,\\s*"));
+        if (v != null) {
+            for (String f : v.split("\\s*,\\s*")) {
+                if (!f.isBlank()) {
+                    all.add(f);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     public String cron(String key) {
