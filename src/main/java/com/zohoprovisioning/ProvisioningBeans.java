@@ -48,6 +48,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         tokens.deniedCooldownMs(Long.parseLong(or(prop.apply("zoho.token.denied-cooldown-ms"), "60000")));
         registry.bind("zohoResponseParser", new ZohoResponseParser());
         registry.bind("zohoCallFailures", new ZohoCallFailures());
+        registry.bind("zohoHttpClientConfigurer", new com.zohoprovisioning.zoho.ZohoHttpClientConfigurer());
         registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
         registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(
                 Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
