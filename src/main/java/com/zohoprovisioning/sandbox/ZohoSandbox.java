@@ -57,6 +57,10 @@ public final class ZohoSandbox implements AutoCloseable {
     }
 
     public ZohoSandbox start() throws IOException {
+        // The JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for a delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 200);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
