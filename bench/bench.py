@@ -16,6 +16,7 @@ Needs: java 17, python3, /usr/bin/time, and the jar (./mvnw -B -ntp -q package -
 """
 import argparse
 import csv
+import datetime
 import json
 import os
 import re
@@ -153,9 +154,7 @@ class Sandbox:
             return json.loads(r.read() or b"null")
 
     def cpu_seconds(self):
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(self.proc.pid)
 
     def stop(self):
         self.proc.terminate()
@@ -211,8 +210,19 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
         "-Dmail.account-lookup=list"] + extra + ["-jar", jar, "--once"]
     cpu0 = sandbox.cpu_seconds()
     t0 = time.time()
+    samples = []  # (time, routes CPU s, sandbox CPU s), to measure CPU while the file is processed
     with open(os.path.join(workdir, f"routes-{feed}.log"), "w") as log:
-        rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+        java = None
+        while proc.poll() is None:
+            java = java or child_pid(proc.pid)
+            if java:
+                try:
+                    samples.append((time.time(), cpu_seconds(java), sandbox.cpu_seconds()))
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        rc = proc.returncode
     wall = time.time() - t0
     sandbox_cpu = sandbox.cpu_seconds() - cpu0
     reports = os.path.join(work, "reports", feed)
@@ -224,8 +234,46 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
     requests = sandbox.get("/__sandbox/requests")
     rss, cpu = time_v(timev)
     peak, live_max, live_last = gc_heap(gclog)
+    start, end = instant(summary["started"]), instant(summary["ended"])
+    file_cpu = (at(samples, end, 1) - at(samples, start, 1)) if samples else None
+    file_sandbox_cpu = (at(samples, end, 2) - at(samples, start, 2)) if samples else None
     return dict(exit=rc, wall=wall, summary=summary, requests=requests, rss=rss, cpu=cpu, heap_peak=peak,
-                heap_live_max=live_max, heap_live_last=live_last, sandbox_cpu=sandbox_cpu)
+                heap_live_max=live_max, heap_live_last=live_last, sandbox_cpu=sandbox_cpu, file_cpu=file_cpu,
+                file_sandbox_cpu=file_sandbox_cpu)
+
+
+def child_pid(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = f.read().split()
+        return int(kids[0]) if kids else None
+    except OSError:
+        return None
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def instant(iso):
+    """Java's Instant.toString() (UTC, up to 9 fraction digits) as epoch seconds."""
+    m = re.match(r"(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z", iso)
+    t = datetime.datetime.fromisoformat(m.group(1)).replace(tzinfo=datetime.timezone.utc).timestamp()
+    return t + (float("0." + m.group(2)) if m.group(2) else 0.0)
+
+
+def at(samples, t, i):
+    """Column i of the samples, interpolated at time t."""
+    prev = samples[0]
+    for s in samples:
+        if s[0] >= t:
+            if s[0] == prev[0]:
+                return s[i]
+            return prev[i] + (s[i] - prev[i]) * (t - prev[0]) / (s[0] - prev[0])
+        prev = s
+    return samples[-1][i]
 
 
 # ---------------------------------------------------------------------------------------------- naive baseline
@@ -321,8 +369,11 @@ def report(name, sc, n, feed, r, naive):
             f"after the last GC {r['heap_live_last']:.0f} MB")
     print(f"  heap              {heap}")
     print(f"  RSS               {r['rss']:.0f} MB peak")
-    print(f"  CPU               routes {r['cpu']:.1f} s = {r['cpu'] * 1e6 / records:.0f} µs/record; "
-          f"sandbox {r['sandbox_cpu']:.1f} s = {r['sandbox_cpu'] * 1e6 / records:.0f} µs/record")
+    print(f"  CPU               whole run: routes {r['cpu']:.1f} s, sandbox {r['sandbox_cpu']:.1f} s")
+    if r["file_cpu"] is not None:
+        print(f"  CPU per record    while the file ran: routes {r['file_cpu'] * 1e6 / records:.0f} µs, "
+              f"sandbox {r['file_sandbox_cpu'] * 1e6 / records:.0f} µs ({os.cpu_count()} CPUs: "
+              f"{(r['file_cpu'] + r['file_sandbox_cpu']) * 1000.0 / ms / os.cpu_count():.0%} busy)")
     if naive:
         print(f"  naive baseline    {naive['rate']:,.1f} records/s over the first {naive['records']:,} records, "
               f"{naive['calls_per_record']:.2f} calls/record; routes are {rate / naive['rate']:,.1f}x faster, "
@@ -331,7 +382,8 @@ def report(name, sc, n, feed, r, naive):
                 ratio=(rate / ceiling if ceiling else None), calls_per_record=calls / records, counts=counts,
                 rejected_429=r["requests"]["rejected_429"], unretried_429=unretried_429,
                 heap_peak_mb=r["heap_peak"], heap_live_max_mb=r["heap_live_max"], rss_mb=r["rss"],
-                cpu_s=r["cpu"], sandbox_cpu_s=r["sandbox_cpu"], wall_s=r["wall"], file_s=ms / 1000,
+                cpu_s=r["cpu"], sandbox_cpu_s=r["sandbox_cpu"], file_cpu_s=r["file_cpu"],
+                file_sandbox_cpu_s=r["file_sandbox_cpu"], wall_s=r["wall"], file_s=ms / 1000,
                 naive=naive, exit=r["exit"], summary=s)
 
 
