@@ -38,7 +38,7 @@ SEED = os.path.join(ROOT, "config", "sandbox-seed.json")
 SCENARIOS = {
     "ceiling": dict(c=10, l=100, n=5000, feeds=["bigin-users", "crm-user-groups", "mail-users"], xmx=None, base=200),
     "overhead": dict(c=4, l=0, n=50000, feeds=["bigin-users"], xmx=None, base=2000),
-    "million": dict(c=10, l=0, n=1000000, feeds=["bigin-users"], xmx="256m", base=0),
+    "million": dict(c=10, l=0, n=1000000, feeds=["bigin-users"], xmx="256m", base=0, live=20),
 }
 QUICK = {"ceiling": 300, "overhead": 3000, "million": 20000}
 CRM_GROUPS = 50
@@ -192,7 +192,7 @@ def time_v(path):
             float(out.get("User time (seconds)", "0")) + float(out.get("System time (seconds)", "0")))
 
 
-def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
+def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
     work = os.path.join(workdir, "work-" + feed)
     shutil.rmtree(work, ignore_errors=True)
     inbox = os.path.join(work, "inbox", feed)
@@ -211,9 +211,11 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
     cpu0 = sandbox.cpu_seconds()
     t0 = time.time()
     samples = []  # (time, routes CPU s, sandbox CPU s), to measure CPU while the file is processed
+    live = []  # (elapsed s, records written, live heap MB, top classes), from a full-GC class histogram
     with open(os.path.join(workdir, f"routes-{feed}.log"), "w") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
         java = None
+        next_live = time.time() + live_every if live_every else None
         while proc.poll() is None:
             java = java or child_pid(proc.pid)
             if java:
@@ -221,6 +223,11 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
                     samples.append((time.time(), cpu_seconds(java), sandbox.cpu_seconds()))
                 except OSError:
                     pass
+                if next_live and time.time() > next_live:
+                    h = live_heap(java)
+                    if h:
+                        live.append((time.time() - t0, lines_in(os.path.join(work, ".tmp")), *h))
+                    next_live = time.time() + live_every
             time.sleep(0.2)
         rc = proc.returncode
     wall = time.time() - t0
@@ -239,7 +246,34 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra):
     file_sandbox_cpu = (at(samples, end, 2) - at(samples, start, 2)) if samples else None
     return dict(exit=rc, wall=wall, summary=summary, requests=requests, rss=rss, cpu=cpu, heap_peak=peak,
                 heap_live_max=live_max, heap_live_last=live_last, sandbox_cpu=sandbox_cpu, file_cpu=file_cpu,
-                file_sandbox_cpu=file_sandbox_cpu)
+                file_sandbox_cpu=file_sandbox_cpu, live=live)
+
+
+def live_heap(pid):
+    """Live heap in MB and the three biggest classes, from jcmd GC.class_histogram (runs a full GC)."""
+    try:
+        out = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    total = re.search(r"^Total\s+\d+\s+(\d+)", out, re.M)
+    rows = re.findall(r"^\s*\d+:\s+\d+\s+(\d+)\s+(\S+)", out, re.M)
+    if not total:
+        return None
+    return int(total.group(1)) / 2 ** 20, ", ".join(f"{c} {int(b) / 2 ** 20:.0f} MB" for b, c in rows[:3])
+
+
+def lines_in(folder):
+    """Result lines written so far (the result files are in the run's temp folder until the file is done)."""
+    n = 0
+    for dirpath, _, files in os.walk(folder):
+        for f in files:
+            try:
+                with open(os.path.join(dirpath, f), "rb") as fh:
+                    n += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                pass
+    return n
 
 
 def child_pid(pid):
@@ -368,6 +402,8 @@ def report(name, sc, n, feed, r, naive):
             f"peak used {r['heap_peak']:.0f} MB, max live after GC {r['heap_live_max']:.0f} MB, "
             f"after the last GC {r['heap_live_last']:.0f} MB")
     print(f"  heap              {heap}")
+    for t, done, mb, top in r["live"]:
+        print(f"  live heap         {mb:6.1f} MB at {t:5.0f} s, ~{done:,} records written ({top})")
     print(f"  RSS               {r['rss']:.0f} MB peak")
     print(f"  CPU               whole run: routes {r['cpu']:.1f} s, sandbox {r['sandbox_cpu']:.1f} s")
     if r["file_cpu"] is not None:
@@ -397,11 +433,14 @@ def main():
     ap.add_argument("--sandbox-heap", default="4g")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--live-every", type=float, help="seconds between live-heap histograms (full GC); "
+                    "default 20 for the million scenario, off for the others")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the routes")
     args = ap.parse_args()
     if not os.path.exists(args.jar):
         raise SystemExit(f"{args.jar} not found: ./mvnw -B -ntp -q package -DskipTests")
     results = []
+    failed = True
     base = tempfile.mkdtemp(prefix="zp-bench-")
     print(f"work folder {base}; {os.cpu_count()} CPUs; figures are noisy on a shared machine")
     try:
@@ -417,18 +456,20 @@ def main():
             sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir)
             try:
                 for feed in feeds:
-                    r = run_routes(args.jar, sandbox, feed, n, sc["c"], sc["xmx"], workdir, extra)
+                    r = run_routes(args.jar, sandbox, feed, n, sc["c"], sc["xmx"], workdir, extra,
+                                   args.live_every if args.live_every is not None else sc.get("live", 0))
                     naive = None
                     if feed == "bigin-users" and sc["base"]:
                         naive = run_naive(sandbox, workdir, n, min(sc["base"], n))
                     results.append(report(name, sc, n, feed, r, naive))
             finally:
                 sandbox.stop()
+        failed = False
     finally:
         if args.json:
             with open(args.json, "w") as f:
                 json.dump(results, f, indent=1)
-        if args.keep:
+        if args.keep or failed:
             print(f"\nkept {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
