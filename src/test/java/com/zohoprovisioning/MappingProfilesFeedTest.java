@@ -269,10 +269,13 @@ class MappingProfilesFeedTest extends PipelineTestSupport {
         }
     }
 
-    /** The worked example of docs/mapping-profiles.md: its last code block of this language. */
+    /** The worked example of the README section on mapping profiles: its last code block of this language. */
     static String readmeExample(String language) {
         try {
-            String doc = Files.readString(Path.of("docs/mapping-profiles.md"), StandardCharsets.UTF_8);
+            String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+            int from = readme.indexOf("## Drop an HR or identity-provider export as it is");
+            int to = readme.indexOf("\n## ", from + 3);
+            String doc = readme.substring(from, to < 0 ? readme.length() : to);
             Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
             String last = null;
             while (m.find()) {
