@@ -87,7 +87,7 @@ class ZohoFaultsTest extends PipelineTestSupport {
 
     @Test
     void serverErrorsResetsAndLostAnswersAreRetriedAndNoUserIsCreatedTwice() {
-        faults("{\"errorRate\":0.15,\"resetRate\":0.1,\"dropRate\":0.1}");
+        faults("{\"errorRate\":0.1,\"resetRate\":0.05,\"dropRate\":0.05}");
         drop("bigin-users", "flaky.csv", people("flaky", 20));
         awaitDone("bigin-users", "flaky.csv");
         List<Map<String, String>> ok = csv("success/bigin-users/flaky.csv");
