@@ -36,6 +36,9 @@ public class ProvisioningBeans implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Function<String, String> prop = k -> context.getPropertiesComponent().resolveProperty(k).orElse(null);
         Registry registry = context.getRegistry();
+        String perMinute = prop.apply("zoho.max-per-minute");
+        boolean noCap = perMinute == null || perMinute.isBlank() || Long.parseLong(perMinute.trim()) <= 0;
+        context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
             logs.putProperty("maskPii", String.valueOf(Boolean.parseBoolean(or(prop.apply("provisioning.log.mask-pii"), "false"))));
