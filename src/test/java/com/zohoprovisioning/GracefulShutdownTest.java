@@ -1,0 +1,144 @@
+package com.zohoprovisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zohoprovisioning.sandbox.SandboxSettings;
+import com.zohoprovisioning.sandbox.ZohoSandbox;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGTERM mid-file: a child JVM runs the service (no --once) on a 1,000-record file against a slow sandbox (20 ms per
+ * call) in this JVM; once some records are done it gets SIGTERM ({@link Process#destroy()}). It exits within the
+ * shutdown timeout with 0 or 143, and either finished the file, or a later --once run finishes it: every record has
+ * exactly one outcome, and no user is created twice.
+ */
+class GracefulShutdownTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RECORDS = 1_000;
+    @TempDir
+    Path work;
+    private ZohoSandbox sandbox;
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        children.forEach(Process::destroyForcibly);
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void sigtermMidFileExitsCleanlyAndEveryRecordEndsWithOneOutcome() throws Exception {
+        sandbox = new ZohoSandbox(SandboxSettings.from(Map.of("sandbox.latency-ms", "20")::get)).start();
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        String csv = "email,last_name,role,profile\n" + IntStream.rangeClosed(1, RECORDS)
+                .mapToObj(i -> "term" + i + "@example.com,T" + i + ",Manager,Standard").collect(Collectors.joining("\n")) + "\n";
+        Files.writeString(inbox.resolve(".big.csv.part"), csv);
+        Files.move(inbox.resolve(".big.csv.part"), inbox.resolve("big.csv"));
+
+        Process service = child("service", false);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> journalLines() >= 100);
+        long linesAtTerm = journalLines();
+        long termAt = System.nanoTime();
+        service.destroy(); // SIGTERM
+        assertThat(service.waitFor(40, TimeUnit.SECONDS)).as("the service exits after SIGTERM").isTrue();
+        long exitMs = (System.nanoTime() - termAt) / 1_000_000;
+        String log = Files.readString(work.resolve("service.log"));
+        assertThat(service.exitValue()).as(log).isIn(0, 143);
+
+        boolean finished = !Files.exists(inbox.resolve("big.csv"));
+        long resumed = 0;
+        if (!finished) {
+            Process once = child("once", true);
+            assertThat(once.waitFor(60, TimeUnit.SECONDS)).as("the --once run finishes").isTrue();
+            assertThat(once.exitValue()).as(Files.readString(work.resolve("once.log"))).isZero();
+            resumed = JSON.readTree(work.resolve("reports/bigin-users/big.csv.summary.json").toFile())
+                    .path("resumed_from_journal").asLong();
+        }
+
+        List<CSVRecord> ok = read(work.resolve("success/bigin-users/big.csv"));
+        Path err = work.resolve("error/bigin-users/big.csv");
+        List<CSVRecord> failed = Files.exists(err) ? read(err) : List.of();
+        assertThat(ok.size() + failed.size()).as("success + error = input records").isEqualTo(RECORDS);
+        Set<String> rows = new HashSet<>();
+        ok.forEach(r -> rows.add(r.get("result_row")));
+        failed.forEach(r -> rows.add(r.get("result_row")));
+        assertThat(rows).as("each record exactly once").hasSize(RECORDS);
+        assertThat(failed).isEmpty();
+        assertThat(inbox.resolve("big.csv")).doesNotExist();
+
+        JsonNode requests = JSON.valueToTree(sandbox.requests().toJson());
+        assertThat(requests.path("counts_by_status").path("POST /bigin/v1/users 400").asLong())
+                .as("no add was sent for a user that already existed").isZero();
+        long users = 0;
+        for (JsonNode u : JSON.valueToTree(sandbox.state().root()).path("bigin").path("users")) {
+            users += u.path("email").asText().startsWith("term") ? 1 : 0;
+        }
+        assertThat(users).as("one user per row").isEqualTo(RECORDS);
+        System.out.printf("shutdown test: SIGTERM at %d journal lines; exit %d after %d ms; file %s%n", linesAtTerm,
+                service.exitValue(), exitMs, finished ? "finished before exit" : "finished by --once (" + resumed + " resumed)");
+    }
+
+    private Process child(String name, boolean once) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandbox.baseUrl(), "-Dprovisioning.feeds=bigin-users",
+                "-Dprovisioning.poll-delay-ms=100", "-Dprovisioning.read-lock-check-ms=100", "-Dzoho.max-concurrent=4",
+                "com.zohoprovisioning.Application"));
+        if (once) {
+            cmd.add("--once");
+        }
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        children.add(p);
+        return p;
+    }
+
+    private long journalLines() throws IOException {
+        Path dir = work.resolve(".journal/bigin-users");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            List<Path> journals = s.filter(p -> p.getFileName().toString().equals("journal.ndjson")).toList();
+            long n = 0;
+            for (Path j : journals) {
+                try (Stream<String> lines = Files.lines(j)) {
+                    n += lines.count();
+                }
+            }
+            return n;
+        }
+    }
+
+    private static List<CSVRecord> read(Path p) throws IOException {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
