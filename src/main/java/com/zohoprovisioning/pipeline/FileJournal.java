@@ -92,13 +92,21 @@ public final class FileJournal implements Closeable {
         return dir;
     }
 
+    /**
+     * The outcome an earlier run journalled for this row, or null. Each row is asked once, as it is read, so the
+     * entry is dropped: memory holds only what an earlier run left and not yet read, never this run's own lines.
+     */
     public synchronized RecordOutcome outcome(long row) {
-        return outcomes.get(row);
+        RecordOutcome o = outcomes.remove(row);
+        if (o != null) {
+            sent.remove(row);
+        }
+        return o;
     }
 
-    /** The method of a call sent for this row whose answer never came, or null. */
+    /** The method of a call an earlier run sent for this row whose answer never came, or null (asked once). */
     public synchronized String inDoubt(long row) {
-        return outcomes.containsKey(row) ? null : sent.get(row);
+        return outcomes.containsKey(row) ? null : sent.remove(row);
     }
 
     public synchronized int outcomes() {
@@ -119,7 +127,6 @@ public final class FileJournal implements Closeable {
         n.put("row", row);
         n.put("sent", method);
         append(n);
-        sent.put(row, method);
     }
 
     public synchronized void outcome(long row, RecordOutcome o) {
@@ -135,7 +142,6 @@ public final class FileJournal implements Closeable {
             on.put("http", o.httpStatus());
         }
         append(n);
-        outcomes.put(row, o);
     }
 
     public synchronized void done(String archive) {
