@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -97,37 +93,16 @@ class CrashRecoveryTest {
     }
 
     private Process child(String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandbox.baseUrl(), "-Dprovisioning.feeds=bigin-users",
-                "-Dprovisioning.poll-delay-ms=100", "-Dprovisioning.read-lock-check-ms=100", "-Dzoho.max-concurrent=8",
-                "com.zohoprovisioning.Application", "--once");
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        Process p = ChildApp.start(work, sandbox.baseUrl(), 8, true, name);
         children.add(p);
         return p;
     }
 
     private long journalLines() throws IOException {
-        Path dir = work.resolve(".journal/bigin-users");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> journals = s.filter(p -> p.getFileName().toString().equals("journal.ndjson")).toList();
-            long n = 0;
-            for (Path j : journals) {
-                try (Stream<String> lines = Files.lines(j)) {
-                    n += lines.count();
-                }
-            }
-            return n;
-        }
+        return ChildApp.journalLines(work);
     }
 
     private static List<CSVRecord> read(Path p) throws IOException {
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
-        }
+        return ChildApp.readCsv(p);
     }
 }

@@ -1,0 +1,58 @@
+package com.zohoprovisioning;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The app as a child JVM (for kill -9 and SIGTERM tests), and what those tests read back from its work folder. */
+final class ChildApp {
+
+    private ChildApp() {
+    }
+
+    /** Starts Application with the test's classpath against a sandbox URL, output in {@code <work>/<name>.log}. */
+    static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandboxUrl, "-Dprovisioning.feeds=bigin-users",
+                "-Dprovisioning.poll-delay-ms=100", "-Dprovisioning.read-lock-check-ms=100",
+                "-Dzoho.max-concurrent=" + maxConcurrent, "com.zohoprovisioning.Application"));
+        if (once) {
+            cmd.add("--once");
+        }
+        return new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+    }
+
+    /** Lines in the bigin-users journals under the work folder. */
+    static long journalLines(Path work) throws IOException {
+        Path dir = work.resolve(".journal/bigin-users");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            List<Path> journals = s.filter(p -> p.getFileName().toString().equals("journal.ndjson")).toList();
+            long n = 0;
+            for (Path j : journals) {
+                try (Stream<String> lines = Files.lines(j)) {
+                    n += lines.count();
+                }
+            }
+            return n;
+        }
+    }
+
+    static List<CSVRecord> readCsv(Path p) throws IOException {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
