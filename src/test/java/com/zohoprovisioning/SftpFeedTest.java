@@ -2,7 +2,6 @@ package com.zohoprovisioning;
 
 import com.zohoprovisioning.ops.EmbeddedSftpServer;
 import com.zohoprovisioning.ops.RemotePolls;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,23 +26,11 @@ import static org.awaitility.Awaitility.await;
  * known_hosts file): files are fetched when complete, processed, archived remotely, and their results and summary
  * uploaded to the remote success/, error/ and reports/ folders; a server that goes away is retried.
  */
-class SftpFeedTest extends PipelineTestSupport {
-
-    private EmbeddedSftpServer server;
-
-    private EmbeddedSftpServer server() {
-        if (server == null) {
-            server = new EmbeddedSftpServer(workDir().resolveSibling(workDir().getFileName() + "-remote"));
-        }
-        return server;
-    }
+class SftpFeedTest extends SftpTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of(
-                "sftp.bigin-users.host", "127.0.0.1",
-                "sftp.bigin-users.port", String.valueOf(server().port()),
-                "sftp.bigin-users.user", EmbeddedSftpServer.USER,
+        return sftpSource(
                 "sftp.bigin-users.password", EmbeddedSftpServer.PASSWORD,
                 "sftp.bigin-users.known-hosts-file", server().knownHosts().toString(),
                 "sftp.bigin-users.dir", "partner",
@@ -51,13 +38,6 @@ class SftpFeedTest extends PipelineTestSupport {
                 "sftp.upload-delay-ms", "200",
                 "sftp.read-lock-check-ms", "300",
                 "sftp.read-lock-timeout-ms", "5000");
-    }
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Path remote(String relative) {

@@ -1,7 +1,6 @@
 package com.zohoprovisioning;
 
 import com.zohoprovisioning.ops.EmbeddedSftpServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,23 +14,11 @@ import static org.awaitility.Awaitility.await;
  * SFTP with a private key (OpenSSH format, passphrase-protected, generated at runtime) and done files: a remote file
  * without its done file is left alone; once the done file is there, the file is fetched and both leave the folder.
  */
-class SftpKeyAuthTest extends PipelineTestSupport {
-
-    private EmbeddedSftpServer server;
-
-    private EmbeddedSftpServer server() {
-        if (server == null) {
-            server = new EmbeddedSftpServer(workDir().resolveSibling(workDir().getFileName() + "-remote"));
-        }
-        return server;
-    }
+class SftpKeyAuthTest extends SftpTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of(
-                "sftp.bigin-users.host", "127.0.0.1",
-                "sftp.bigin-users.port", String.valueOf(server().port()),
-                "sftp.bigin-users.user", EmbeddedSftpServer.USER,
+        return sftpSource(
                 "sftp.bigin-users.private-key-file", server().privateKey().toString(),
                 "sftp.bigin-users.private-key-passphrase", EmbeddedSftpServer.PASSPHRASE,
                 "sftp.bigin-users.known-hosts-file", server().knownHosts().toString(),
@@ -39,13 +26,6 @@ class SftpKeyAuthTest extends PipelineTestSupport {
                 "sftp.bigin-users.after", "delete",
                 "sftp.bigin-users.upload-results", "false",
                 "sftp.poll-delay-ms", "200");
-    }
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

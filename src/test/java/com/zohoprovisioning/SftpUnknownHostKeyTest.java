@@ -2,7 +2,6 @@ package com.zohoprovisioning;
 
 import com.zohoprovisioning.ops.EmbeddedSftpServer;
 import com.zohoprovisioning.ops.RemotePolls;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,33 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Strict host key checking (the default): a server whose key does not match known_hosts gets nothing fetched. */
-class SftpUnknownHostKeyTest extends PipelineTestSupport {
-
-    private EmbeddedSftpServer server;
-
-    private EmbeddedSftpServer server() {
-        if (server == null) {
-            server = new EmbeddedSftpServer(workDir().resolveSibling(workDir().getFileName() + "-remote"));
-        }
-        return server;
-    }
+class SftpUnknownHostKeyTest extends SftpTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of(
-                "sftp.bigin-users.host", "127.0.0.1",
-                "sftp.bigin-users.port", String.valueOf(server().port()),
-                "sftp.bigin-users.user", EmbeddedSftpServer.USER,
+        return sftpSource(
                 "sftp.bigin-users.password", EmbeddedSftpServer.PASSWORD,
                 "sftp.bigin-users.known-hosts-file", server().wrongKnownHosts().toString(),
                 "sftp.poll-delay-ms", "200");
-    }
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
