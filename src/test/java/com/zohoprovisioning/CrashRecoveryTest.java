@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +27,10 @@ import static org.awaitility.Awaitility.await;
  * JVM; it is killed (destroyForcibly) once its journal holds some outcomes, then started again. Every record
  * ends with exactly one outcome, and no user is created twice (no add answered DUPLICATE_DATA, one user per row).
  */
-class CrashRecoveryTest {
+class CrashRecoveryTest extends ChildAppTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RECORDS = Integer.getInteger("crash.records", 10_000);
-    @TempDir
-    Path work;
-    private ZohoSandbox sandbox;
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        children.forEach(Process::destroyForcibly);
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
 
     @Test
     void aKilledRunResumesWithOneOutcomePerRecordAndNoDuplicateCreates() throws Exception {
@@ -93,16 +78,6 @@ class CrashRecoveryTest {
     }
 
     private Process child(String name) throws IOException {
-        Process p = ChildApp.start(work, sandbox.baseUrl(), 8, true, name);
-        children.add(p);
-        return p;
-    }
-
-    private long journalLines() throws IOException {
-        return ChildApp.journalLines(work);
-    }
-
-    private static List<CSVRecord> read(Path p) throws IOException {
-        return ChildApp.readCsv(p);
+        return child(name, 8, true);
     }
 }

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +28,10 @@ import static org.awaitility.Awaitility.await;
  * shutdown timeout with 0 or 143, and either finished the file, or a later --once run finishes it: every record has
  * exactly one outcome, and no user is created twice.
  */
-class GracefulShutdownTest {
+class GracefulShutdownTest extends ChildAppTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RECORDS = 1_000;
-    @TempDir
-    Path work;
-    private ZohoSandbox sandbox;
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        children.forEach(Process::destroyForcibly);
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
 
     @Test
     void sigtermMidFileExitsCleanlyAndEveryRecordEndsWithOneOutcome() throws Exception {
@@ -101,16 +86,6 @@ class GracefulShutdownTest {
     }
 
     private Process child(String name, boolean once) throws IOException {
-        Process p = ChildApp.start(work, sandbox.baseUrl(), 4, once, name);
-        children.add(p);
-        return p;
-    }
-
-    private long journalLines() throws IOException {
-        return ChildApp.journalLines(work);
-    }
-
-    private static List<CSVRecord> read(Path p) throws IOException {
-        return ChildApp.readCsv(p);
+        return child(name, 4, once);
     }
 }

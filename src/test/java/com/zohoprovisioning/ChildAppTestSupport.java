@@ -1,7 +1,10 @@
 package com.zohoprovisioning;
 
 import org.apache.commons.csv.CSVFormat;
+import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,14 +15,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The app as a child JVM (for kill -9 and SIGTERM tests), and what those tests read back from its work folder. */
-final class ChildApp {
+/**
+ * The app as a child JVM (for kill -9 and SIGTERM tests) against a sandbox in this JVM, in a temp work folder, and
+ * what those tests read back from it. Children and sandbox are stopped after each test.
+ */
+abstract class ChildAppTestSupport {
 
-    private ChildApp() {
+    @TempDir
+    Path work;
+    protected ZohoSandbox sandbox;
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void stopChildrenAndSandbox() {
+        children.forEach(Process::destroyForcibly);
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
-    /** Starts Application with the test's classpath against a sandbox URL, output in {@code <work>/<name>.log}. */
-    static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name) throws IOException {
+    /** Starts Application with this JVM's classpath against {@link #sandbox}, output in {@code <work>/<name>.log}. */
+    protected Process child(String name, int maxConcurrent, boolean once) throws IOException {
+        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name);
+        children.add(p);
+        return p;
+    }
+
+    protected long journalLines() throws IOException {
+        return journalLines(work);
+    }
+
+    private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandboxUrl, "-Dprovisioning.feeds=bigin-users",
@@ -33,7 +59,7 @@ final class ChildApp {
     }
 
     /** Lines in the bigin-users journals under the work folder. */
-    static long journalLines(Path work) throws IOException {
+    private static long journalLines(Path work) throws IOException {
         Path dir = work.resolve(".journal/bigin-users");
         if (!Files.isDirectory(dir)) {
             return 0;
@@ -50,7 +76,7 @@ final class ChildApp {
         }
     }
 
-    static List<CSVRecord> readCsv(Path p) throws IOException {
+    protected static List<CSVRecord> read(Path p) throws IOException {
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
         }
