@@ -1,6 +1,5 @@
 package com.zohoprovisioning.pipeline;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -102,9 +101,6 @@ public final class InputRecord {
         }
     }
 
-    public static Map<String, Object> orderedCopy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
-    }
 
     @Override
     public String toString() {
