@@ -436,6 +436,8 @@ def main():
     ap.add_argument("--live-every", type=float, help="seconds between live-heap histograms (full GC); "
                     "default 20 for the million scenario, off for the others")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the routes")
+    ap.add_argument("--java-opt", action="append", default=[], metavar="OPT",
+                    help="extra JVM option for the routes, e.g. -Dzoho.max-concurrent=8 (repeatable)")
     args = ap.parse_args()
     if not os.path.exists(args.jar):
         raise SystemExit(f"{args.jar} not found: ./mvnw -B -ntp -q package -DskipTests")
@@ -453,6 +455,7 @@ def main():
             seed = os.path.join(workdir, "seed.json")
             seed_file(seed, n, feeds)
             extra = [f"-XX:StartFlightRecording=filename={workdir}/routes.jfr,settings=profile"] if args.jfr else []
+            extra += args.java_opt
             sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir)
             try:
                 for feed in feeds:

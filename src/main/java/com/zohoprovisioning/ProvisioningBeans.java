@@ -56,6 +56,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(
                 Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
 
+        registry.bind("cleanRequestHeaders", new com.zohoprovisioning.zoho.CleanRequestHeaders());
         registry.bind("zohoRetryBudget", new com.zohoprovisioning.zoho.ZohoRetryBudget(
                 intProp(prop, "zoho.retry.max-redeliveries", 6),
                 Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000"))));

@@ -89,17 +89,26 @@ public final class ZohoEndpoints implements Service {
         return mailUrl;
     }
 
-    /** Sets {@code zpBaseUrl} for the exchange's {@code zpApi} (bigin, crm: the API domain; mail: the Mail host). */
-    public String base(Exchange exchange) {
+    /**
+     * Where one attempt goes: the {@code zpBaseUrl} property for the exchange's {@code zpApi} (bigin, crm: the API
+     * domain; mail: the Mail host) and the {@code CamelHttpMethod} header from {@code zpMethod}. A bean step, not
+     * two method-call expressions: Camel copies the whole exchange for every method-call expression.
+     */
+    public void target(Exchange exchange) {
+        exchange.setProperty("zpBaseUrl", base(exchange));
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, httpMethod(exchange));
+    }
+
+    String base(Exchange exchange) {
         String api = exchange.getProperty("zpApi", "bigin", String.class);
         return "mail".equals(api) ? mailUrl : tokens.apiBase();
     }
 
     /**
      * The call's method ({@code zpMethod}) as the enum the HTTP component reads: a String header would be
-     * converted on every call through a type-converter lookup that is not cached (the top CPU cost at L=0).
+     * converted on every call through a type-converter lookup that is not cached.
      */
-    public HttpMethods httpMethod(Exchange exchange) {
+    static HttpMethods httpMethod(Exchange exchange) {
         return HttpMethods.valueOf(exchange.getProperty("zpMethod", String.class).toUpperCase(Locale.ROOT));
     }
 

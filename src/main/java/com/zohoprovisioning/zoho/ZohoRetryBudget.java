@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * and failed (429, 5xx, reset, timeout) is tried again up to {@code zoho.retry.max-redeliveries} times.
  * {@link #whilePaused}: a call the circuit breaker did not let through (Zoho down) waits and is tried again for up
  * to {@code zoho.breaker.max-pause-ms}, without using up its retries. Counters live in the exchange's
- * {@code zpRetry*} properties, reset at the start of each Zoho call.
+ * {@code zpRetry*} properties, reset by {@link #reset} at the start of each Zoho call.
  */
 public class ZohoRetryBudget {
 
@@ -27,6 +27,14 @@ public class ZohoRetryBudget {
     public ZohoRetryBudget(int maxRetries, long maxPauseMs) {
         this.maxRetries = maxRetries;
         this.maxPauseNanos = maxPauseMs * 1_000_000L;
+    }
+
+    /** At the start of one Zoho call (all its attempts): a fresh budget. */
+    public void reset(Exchange exchange) {
+        exchange.removeProperty(FAILURES);
+        exchange.removeProperty(LAST);
+        exchange.removeProperty(PAUSED_SINCE);
+        exchange.removeProperty(IO_FAILURES);
     }
 
     public boolean again(Exchange exchange) {
