@@ -2,6 +2,7 @@ package com.zohoprovisioning.ops;
 
 import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.RecordOutcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
@@ -24,6 +25,9 @@ public class ProvisioningMetrics {
 
     private final CamelContext context;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    /** The meters of the per-record and per-call paths, by their tags: a registry look-up costs more than a map's. */
+    private final Map<String, Counter> recordCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
     private volatile boolean looked;
 
@@ -38,8 +42,11 @@ public class ProvisioningMetrics {
         if (r == null || o == null) {
             return;
         }
-        r.counter("zoho.provisioning.records", "feed", feed(exchange), "outcome", o.success() ? "success" : "error",
-                "code", o.success() || o.code() == null ? "" : o.code()).increment();
+        String feed = feed(exchange);
+        String outcome = o.success() ? "success" : "error";
+        String code = o.success() || o.code() == null ? "" : o.code();
+        recordCounters.computeIfAbsent(feed + '\n' + outcome + '\n' + code, k -> r.counter("zoho.provisioning.records",
+                "feed", feed, "outcome", outcome, "code", code)).increment();
     }
 
     /** After a file is finished (results, summary and archive written). */
@@ -84,12 +91,14 @@ public class ProvisioningMetrics {
         }
         exchange.removeProperty(CALL_SAMPLE);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        sample.stop(Timer.builder("zoho.provisioning.api.calls")
-                .description("Zoho API calls (each attempt, retries included) and their latency")
-                .tag("api", String.valueOf(exchange.getProperty("zpApi", String.class)))
-                .tag("endpoint", String.valueOf(exchange.getProperty("zpEndpoint", String.class)))
-                .tag("status", status == null ? "none" : String.valueOf(status))
-                .register(r));
+        String api = String.valueOf(exchange.getProperty("zpApi", String.class));
+        String endpoint = String.valueOf(exchange.getProperty("zpEndpoint", String.class));
+        String code = status == null ? "none" : String.valueOf(status);
+        sample.stop(callTimers.computeIfAbsent(api + '\n' + endpoint + '\n' + code,
+                k -> Timer.builder("zoho.provisioning.api.calls")
+                        .description("Zoho API calls (each attempt, retries included) and their latency")
+                        .tag("api", api).tag("endpoint", endpoint).tag("status", code)
+                        .register(r)));
     }
 
     private static String feed(Exchange exchange) {

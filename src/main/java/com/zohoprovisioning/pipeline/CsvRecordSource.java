@@ -187,8 +187,9 @@ final class CsvRecordSource implements RecordSource {
     }
 
     private InputRecord toRecord(CSVRecord rec) {
-        Map<String, Object> original = new LinkedHashMap<>();
-        Map<String, String> values = new LinkedHashMap<>();
+        int capacity = keep.size() * 4 / 3 + 1; // no rehashing while the row is put in
+        Map<String, Object> original = new LinkedHashMap<>(capacity);
+        Map<String, String> values = new LinkedHashMap<>(capacity);
         String problem = null;
         for (int k = 0; k < keep.size(); k++) {
             int i = keep.get(k);

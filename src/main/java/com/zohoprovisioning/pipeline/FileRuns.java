@@ -194,6 +194,21 @@ public class FileRuns {
         return c == '\t' ? "tab" : String.valueOf(c);
     }
 
+    /** The properties of the file's exchange every record needs; the split copies all of them into each record. */
+    private static final java.util.Set<String> FILE_PROPERTIES = java.util.Set.of(RUN, FEED, MOVE_TO, SOURCE);
+
+    /**
+     * After the lookups: forgets what their calls left on the file's exchange (zpPath, zpPage, the retry counters,
+     * Camel's loop and circuit-breaker properties ...), so that the split copies less into each record and no
+     * record sees a value meant for a lookup.
+     */
+    public void lookupsLoaded(Exchange exchange) {
+        exchange.getProperties().keySet().removeIf(name -> name.startsWith("zp") && !FILE_PROPERTIES.contains(name)
+                || name.startsWith("CamelCircuitBreaker"));
+        exchange.removeProperty(org.apache.camel.ExchangePropertyKey.LOOP_INDEX);
+        exchange.removeProperty(org.apache.camel.ExchangePropertyKey.TO_ENDPOINT);
+    }
+
     /** The records to split: streamed, with a second record of the same key marked (or queued behind the first). */
     public Iterator<InputRecord> records(Exchange exchange) {
         FileRun run = exchange.getProperty(RUN, FileRun.class);

@@ -2,14 +2,16 @@ package com.zohoprovisioning.sandbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Injected misbehaviour of the sandbox: latency, a concurrency and a per-minute limit (HTTP 429
  * {@code TOO_MANY_REQUESTS}, optionally with {@code Retry-After}), and a random 5xx rate. Settable at start
  * ({@code sandbox.*}) and at runtime through {@code /__sandbox/faults}. Also: connection resets before an answer,
- * answers lost after the call was carried out, and a "down" switch (every API call 503).
+ * answers lost after the call was carried out, and a "down" switch (every API call 503). The random faults follow a
+ * fixed sequence from each change of settings (a seeded generator), so the n-th call after a change always meets the
+ * same fault: a test or a benchmark with injected faults is repeatable.
  */
 public final class SandboxFaults {
 
@@ -25,7 +27,10 @@ public final class SandboxFaults {
         }
     }
 
+    static final long SEED = 20261123L;
+
     private volatile Settings settings;
+    private volatile Random random = new Random(SEED);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
@@ -40,6 +45,7 @@ public final class SandboxFaults {
     }
 
     public void update(Settings s) {
+        this.random = new Random(SEED);
         this.settings = s;
     }
 
@@ -77,14 +83,14 @@ public final class SandboxFaults {
             if (s.down()) {
                 return SandboxResponse.error(503, "INTERNAL_ERROR", "Service unavailable (injected outage)", null);
             }
-            if (s.resetRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.resetRate()) {
+            if (s.resetRate() > 0 && random.nextDouble() < s.resetRate()) {
                 return SandboxResponse.RESET;
             }
-            if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
+            if (s.errorRate() > 0 && random.nextDouble() < s.errorRate()) {
                 return SandboxResponse.error(503, "INTERNAL_ERROR", "Service temporarily unavailable (injected)", null);
             }
             SandboxResponse answer = handler.handle(request);
-            if (s.dropRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.dropRate()) {
+            if (s.dropRate() > 0 && random.nextDouble() < s.dropRate()) {
                 return SandboxResponse.RESET;
             }
             return answer;

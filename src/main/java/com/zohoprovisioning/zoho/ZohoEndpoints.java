@@ -90,12 +90,12 @@ public final class ZohoEndpoints implements Service {
     }
 
     /**
-     * Where one attempt goes: the {@code zpBaseUrl} property for the exchange's {@code zpApi} (bigin, crm: the API
+     * Where one attempt goes: the {@code CamelHttpUri} header for the exchange's {@code zpApi} (bigin, crm: the API
      * domain; mail: the Mail host) and the {@code CamelHttpMethod} header from {@code zpMethod}. A bean step, not
      * two method-call expressions: Camel copies the whole exchange for every method-call expression.
      */
     public void target(Exchange exchange) {
-        exchange.setProperty("zpBaseUrl", base(exchange));
+        exchange.getMessage().setHeader(Exchange.HTTP_URI, base(exchange));
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, httpMethod(exchange));
     }
 
