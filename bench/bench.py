@@ -210,8 +210,8 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
         "-Dmail.account-lookup=list"] + extra + ["-jar", jar, "--once"]
     cpu0 = sandbox.cpu_seconds()
     t0 = time.time()
-    # (time, routes CPU s, sandbox CPU s, routes JIT-compiler CPU s, sandbox JIT-compiler CPU s): CPU while the file
-    # is processed
+    # (time, routes CPU s, sandbox CPU s, routes JIT-compiler CPU s, sandbox JIT-compiler CPU s, result bytes written
+    # so far): CPU while the file is processed, and how far the file is
     samples = []
     live = []  # (elapsed s, records written, live heap MB, top classes), from a full-GC class histogram
     with open(os.path.join(workdir, f"routes-{feed}.log"), "w") as log:
@@ -224,7 +224,8 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
                 try:
                     routes_cpu, routes_jit = cpu_split(java)
                     sandbox_cpu, sandbox_jit = cpu_split(sandbox.proc.pid)
-                    samples.append((time.time(), routes_cpu, sandbox_cpu, routes_jit, sandbox_jit))
+                    samples.append((time.time(), routes_cpu, sandbox_cpu, routes_jit, sandbox_jit,
+                                    bytes_in(os.path.join(work, ".tmp"))))
                 except OSError:
                     pass
                 if next_live and time.time() > next_live:
@@ -250,9 +251,11 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
     file_sandbox_cpu = (at(samples, end, 2) - at(samples, start, 2)) if samples else None
     file_jit = (at(samples, end, 3) - at(samples, start, 3)) if samples else None
     file_sandbox_jit = (at(samples, end, 4) - at(samples, start, 4)) if samples else None
+    steady = steady_state(samples, bytes_in(os.path.join(work, "success", feed)) + bytes_in(
+        os.path.join(work, "error", feed)))
     return dict(exit=rc, wall=wall, summary=summary, requests=requests, rss=rss, cpu=cpu, heap_peak=peak,
                 heap_live_max=live_max, heap_live_last=live_last, sandbox_cpu=sandbox_cpu, file_cpu=file_cpu,
-                file_sandbox_cpu=file_sandbox_cpu, file_jit=file_jit, file_sandbox_jit=file_sandbox_jit, live=live)
+                file_sandbox_cpu=file_sandbox_cpu, file_jit=file_jit, file_sandbox_jit=file_sandbox_jit, steady=steady, live=live)
 
 
 def live_heap(pid):
@@ -321,6 +324,39 @@ def instant(iso):
     m = re.match(r"(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z", iso)
     t = datetime.datetime.fromisoformat(m.group(1)).replace(tzinfo=datetime.timezone.utc).timestamp()
     return t + (float("0." + m.group(2)) if m.group(2) else 0.0)
+
+
+def bytes_in(folder):
+    """Bytes in the files of a folder tree (the results written so far: a cheap stand-in for records done)."""
+    n = 0
+    for dirpath, _, files in os.walk(folder):
+        for f in files:
+            try:
+                n += os.path.getsize(os.path.join(dirpath, f))
+            except OSError:
+                pass
+    return n
+
+
+STEADY = (0.5, 0.95)  # the share of the file over which the steady state is measured
+
+
+def steady_state(samples, total_bytes):
+    """CPU s of (routes, sandbox, routes JIT, sandbox JIT) while the file went from 50 % to 95 % of its results,
+    when the JIT has compiled what is hot: the cost of one more record, start-up and warm-up left out."""
+    if not samples or not total_bytes:
+        return None
+    times = []
+    for share in STEADY:
+        hit = next((k for k, s in enumerate(samples) if s[5] >= share * total_bytes), None)
+        if hit is None or hit == 0:
+            return None
+        a, b = samples[hit - 1], samples[hit]
+        f = (share * total_bytes - a[5]) / max(b[5] - a[5], 1)
+        times.append(a[0] + f * (b[0] - a[0]))
+    if times[1] - times[0] < 2:
+        return None  # too short to measure
+    return tuple(at(samples, times[1], i) - at(samples, times[0], i) for i in (1, 2, 3, 4))
 
 
 def at(samples, t, i):
@@ -442,6 +478,12 @@ def report(name, sc, n, feed, r, naive):
               f"({r['file_sandbox_jit']:.1f} s)")
         print(f"    without JIT     routes {work * 1e6 / records:.0f} µs, sandbox {sandbox_work * 1e6 / records:.0f} µs "
               f"per record: routes/sandbox = {work / max(sandbox_work, 1e-9):.2f}")
+    if r["steady"]:
+        rc, sc_, rj, sj = r["steady"]
+        k = (STEADY[1] - STEADY[0]) * records
+        print(f"  steady state      records {STEADY[0]:.0%} to {STEADY[1]:.0%} of the file: CPU per record routes "
+              f"{rc * 1e6 / k:.0f} µs (JIT {rj * 1e6 / k:.0f}), sandbox {sc_ * 1e6 / k:.0f} µs (JIT {sj * 1e6 / k:.0f}): "
+              f"routes/sandbox = {rc / max(sc_, 1e-9):.2f}")
     if naive:
         print(f"  naive baseline    {naive['rate']:,.1f} records/s over the first {naive['records']:,} records, "
               f"{naive['calls_per_record']:.2f} calls/record; routes are {rate / naive['rate']:,.1f}x faster, "
@@ -452,7 +494,8 @@ def report(name, sc, n, feed, r, naive):
                 heap_peak_mb=r["heap_peak"], heap_live_max_mb=r["heap_live_max"], rss_mb=r["rss"],
                 cpu_s=r["cpu"], sandbox_cpu_s=r["sandbox_cpu"], file_cpu_s=r["file_cpu"],
                 file_sandbox_cpu_s=r["file_sandbox_cpu"], file_jit_s=r["file_jit"],
-                file_sandbox_jit_s=r["file_sandbox_jit"], wall_s=r["wall"], file_s=ms / 1000,
+                file_sandbox_jit_s=r["file_sandbox_jit"], steady_cpu_s=r["steady"], wall_s=r["wall"],
+                file_s=ms / 1000,
                 naive=naive, exit=r["exit"], summary=s)
 
 

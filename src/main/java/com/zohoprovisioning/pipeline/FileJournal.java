@@ -1,8 +1,8 @@
 package com.zohoprovisioning.pipeline;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -38,6 +38,8 @@ public final class FileJournal implements Closeable {
     private final Map<Long, String> sent = new HashMap<>();
     private String done;
     private OutputStream out;
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
+    private JsonGenerator gen;
 
     private FileJournal(Path dir) {
         this.dir = dir;
@@ -123,47 +125,75 @@ public final class FileJournal implements Closeable {
     }
 
     public synchronized void sent(long row, String method) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("row", row);
-        n.put("sent", method);
-        append(n);
+        try {
+            JsonGenerator g = line();
+            g.writeNumberField("row", row);
+            g.writeStringField("sent", method);
+            append(g);
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     public synchronized void outcome(long row, RecordOutcome o) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("row", row);
-        ObjectNode on = n.putObject("outcome");
-        on.put("success", o.success());
-        on.put("action", o.action());
-        on.put("id", o.id());
-        on.put("code", o.code());
-        on.put("message", o.message());
-        if (o.httpStatus() != null) {
-            on.put("http", o.httpStatus());
+        try {
+            JsonGenerator g = line();
+            g.writeNumberField("row", row);
+            g.writeObjectFieldStart("outcome");
+            g.writeBooleanField("success", o.success());
+            g.writeStringField("action", o.action());
+            g.writeStringField("id", o.id());
+            g.writeStringField("code", o.code());
+            g.writeStringField("message", o.message());
+            if (o.httpStatus() != null) {
+                g.writeNumberField("http", o.httpStatus());
+            }
+            g.writeEndObject();
+            append(g);
+        } catch (IOException e) {
+            throw failed(e);
         }
-        append(n);
     }
 
     public synchronized void done(String archive) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("done", archive);
-        append(n);
+        try {
+            JsonGenerator g = line();
+            g.writeStringField("done", archive);
+            append(g);
+        } catch (IOException e) {
+            throw failed(e);
+        }
         done = archive;
     }
 
-    private void append(ObjectNode n) {
-        try {
-            if (out == null) {
-                Files.createDirectories(dir);
-                out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                        StandardOpenOption.WRITE);
-            }
-            byte[] line = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-            out.write(line);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+    /** Starts one line: a JSON object written by one generator into one reused buffer (no tree, no string). */
+    private JsonGenerator line() throws IOException {
+        if (gen == null) {
+            gen = JSON.getFactory().createGenerator(buffer);
+            gen.setRootValueSeparator(null);
         }
+        buffer.reset();
+        gen.writeStartObject();
+        return gen;
+    }
+
+    /** Ends the line and writes it to the file in one write. */
+    private void append(JsonGenerator g) throws IOException {
+        g.writeEndObject();
+        g.flush();
+        buffer.write('\n');
+        if (out == null) {
+            Files.createDirectories(dir);
+            out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        }
+        buffer.writeTo(out);
+        out.flush();
+    }
+
+    private UncheckedIOException failed(IOException e) {
+        gen = null; // a line cut short leaves the generator mid-object: the next line starts a new one
+        return new UncheckedIOException("cannot write the journal " + dir.resolve(FILE) + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -303,23 +303,20 @@ public class FileRuns {
         }
     }
 
-    /** Counts one API call of the run (called before each HTTP attempt, retries included). */
-    public void countCall(Exchange exchange) {
-        FileRun run = exchange.getProperty(RUN, FileRun.class);
-        if (run != null) {
-            run.countCall(exchange.getProperty("zpEndpoint", String.class));
-        }
-    }
-
     /**
-     * Before a call that changes Zoho: notes in the journal that this record's call is going out, so that a run
-     * killed before the answer arrives knows to look the record up instead of sending it blindly again.
+     * Before each HTTP attempt (retries included): counts the call for the run's summary, and, before a call that
+     * changes Zoho, notes in the journal that this record's call is going out, so that a run killed before the
+     * answer arrives knows to look the record up instead of sending it blindly again.
      */
     public void sending(Exchange exchange) {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
+        if (run == null) {
+            return;
+        }
+        run.countCall(exchange.getProperty("zpEndpoint", String.class));
         InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
         String method = exchange.getProperty("zpMethod", String.class);
-        if (run == null || r == null || run.journal() == null || "GET".equalsIgnoreCase(method)
+        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(method)
                 || exchange.getProperty("zpJournaled", false, Boolean.class)) {
             return;
         }

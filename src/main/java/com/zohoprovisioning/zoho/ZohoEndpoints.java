@@ -90,13 +90,18 @@ public final class ZohoEndpoints implements Service {
     }
 
     /**
-     * Where one attempt goes: the {@code CamelHttpUri} header for the exchange's {@code zpApi} (bigin, crm: the API
-     * domain; mail: the Mail host) and the {@code CamelHttpMethod} header from {@code zpMethod}. A bean step, not
-     * two method-call expressions: Camel copies the whole exchange for every method-call expression.
+     * Where and how one attempt goes: the headers {@code CamelHttpUri} (for the exchange's {@code zpApi}: bigin, crm:
+     * the API domain; mail: the Mail host), {@code CamelHttpPath} ({@code zpPath}), {@code CamelHttpQuery}
+     * ({@code zpQuery}), {@code CamelHttpMethod} ({@code zpMethod}) and {@code Content-Type} (JSON). One bean step,
+     * not a method-call expression per header: Camel copies the whole exchange for every method-call expression.
      */
     public void target(Exchange exchange) {
-        exchange.getMessage().setHeader(Exchange.HTTP_URI, base(exchange));
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, httpMethod(exchange));
+        org.apache.camel.Message m = exchange.getMessage();
+        m.setHeader(Exchange.HTTP_URI, base(exchange));
+        m.setHeader(Exchange.HTTP_PATH, exchange.getProperty("zpPath", String.class));
+        m.setHeader(Exchange.HTTP_QUERY, exchange.getProperty("zpQuery", String.class));
+        m.setHeader(Exchange.HTTP_METHOD, httpMethod(exchange));
+        m.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
     }
 
     String base(Exchange exchange) {
