@@ -57,9 +57,11 @@ public class ProvisioningBeans implements CamelConfiguration {
                 Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
 
         registry.bind("cleanRequestHeaders", new com.zohoprovisioning.zoho.CleanRequestHeaders());
-        registry.bind("zohoRetryBudget", new com.zohoprovisioning.zoho.ZohoRetryBudget(
+        com.zohoprovisioning.zoho.ZohoRetryBudget budget = new com.zohoprovisioning.zoho.ZohoRetryBudget(
                 intProp(prop, "zoho.retry.max-redeliveries", 6),
-                Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000"))));
+                Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000")));
+        registry.bind("zohoRetryBudget", budget);
+        registry.bind("zohoCalls", new com.zohoprovisioning.zoho.ZohoCalls(budget));
         ZohoCallPool pool = new ZohoCallPool(intProp(prop, "zoho.max-concurrent", 10));
         context.addService(pool, true, true);
         registry.bind("zohoCallPool", pool);

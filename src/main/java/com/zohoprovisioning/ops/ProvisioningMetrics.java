@@ -92,7 +92,8 @@ public class ProvisioningMetrics {
         exchange.removeProperty(CALL_SAMPLE);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String api = String.valueOf(exchange.getProperty("zpApi", String.class));
-        String endpoint = String.valueOf(exchange.getProperty("zpEndpoint", String.class));
+        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
+        String endpoint = call == null ? "unknown" : call.endpoint();
         String code = status == null ? "none" : String.valueOf(status);
         sample.stop(callTimers.computeIfAbsent(api + '\n' + endpoint + '\n' + code,
                 k -> Timer.builder("zoho.provisioning.api.calls")

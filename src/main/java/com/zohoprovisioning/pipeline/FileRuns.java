@@ -313,15 +313,14 @@ public class FileRuns {
         if (run == null) {
             return;
         }
-        run.countCall(exchange.getProperty("zpEndpoint", String.class));
+        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
+        run.countCall(call.endpoint());
         InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
-        String method = exchange.getProperty("zpMethod", String.class);
-        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(method)
-                || exchange.getProperty("zpJournaled", false, Boolean.class)) {
+        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
             return;
         }
-        run.journal().sent(r.row(), method);
-        exchange.setProperty("zpJournaled", true);
+        run.journal().sent(r.row(), call.method());
+        call.journaled(true);
     }
 
     /** A record not started because the run stopped: no outcome, it stays for the next run. */

@@ -90,17 +90,19 @@ public final class ZohoEndpoints implements Service {
     }
 
     /**
-     * Where and how one attempt goes: the headers {@code CamelHttpUri} (for the exchange's {@code zpApi}: bigin, crm:
-     * the API domain; mail: the Mail host), {@code CamelHttpPath} ({@code zpPath}), {@code CamelHttpQuery}
-     * ({@code zpQuery}), {@code CamelHttpMethod} ({@code zpMethod}) and {@code Content-Type} (JSON). One bean step,
-     * not a method-call expression per header: Camel copies the whole exchange for every method-call expression.
+     * The request of one attempt of the exchange's {@link ZohoCall}: its body, and the headers {@code CamelHttpUri}
+     * (for the exchange's {@code zpApi}: bigin, crm: the API domain; mail: the Mail host), {@code CamelHttpPath},
+     * {@code CamelHttpQuery}, {@code CamelHttpMethod} and {@code Content-Type} (JSON). One bean step, not a step per
+     * header: every step costs, and a method-call expression even copies the whole exchange.
      */
-    public void target(Exchange exchange) {
+    public void request(Exchange exchange) {
+        ZohoCall call = ZohoCall.of(exchange);
         org.apache.camel.Message m = exchange.getMessage();
+        m.setBody(call.body());
         m.setHeader(Exchange.HTTP_URI, base(exchange));
-        m.setHeader(Exchange.HTTP_PATH, exchange.getProperty("zpPath", String.class));
-        m.setHeader(Exchange.HTTP_QUERY, exchange.getProperty("zpQuery", String.class));
-        m.setHeader(Exchange.HTTP_METHOD, httpMethod(exchange));
+        m.setHeader(Exchange.HTTP_PATH, call.path());
+        m.setHeader(Exchange.HTTP_QUERY, call.query());
+        m.setHeader(Exchange.HTTP_METHOD, httpMethod(call.method()));
         m.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
     }
 
@@ -110,11 +112,11 @@ public final class ZohoEndpoints implements Service {
     }
 
     /**
-     * The call's method ({@code zpMethod}) as the enum the HTTP component reads: a String header would be
+     * The call's method as the enum the HTTP component reads: a String header would be
      * converted on every call through a type-converter lookup that is not cached.
      */
-    static HttpMethods httpMethod(Exchange exchange) {
-        return HttpMethods.valueOf(exchange.getProperty("zpMethod", String.class).toUpperCase(Locale.ROOT));
+    static HttpMethods httpMethod(String method) {
+        return HttpMethods.valueOf(method.toUpperCase(Locale.ROOT));
     }
 
     @Override
