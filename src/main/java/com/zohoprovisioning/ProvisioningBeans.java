@@ -49,7 +49,8 @@ public class ProvisioningBeans implements CamelConfiguration {
         ZohoTokenProvider tokens = ZohoEndpoints.tokenProvider(context, endpoints, prop);
         registry.bind("zohoTokens", tokens);
         tokens.deniedCooldownMs(Long.parseLong(or(prop.apply("zoho.token.denied-cooldown-ms"), "60000")));
-        registry.bind("zohoResponseParser", new ZohoResponseParser());
+        ZohoResponseParser parser = new ZohoResponseParser();
+        registry.bind("zohoResponseParser", parser);
         registry.bind("zohoCallFailures", new ZohoCallFailures());
         registry.bind("zohoHttpClientConfigurer", new com.zohoprovisioning.zoho.ZohoHttpClientConfigurer());
         registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
@@ -61,7 +62,17 @@ public class ProvisioningBeans implements CamelConfiguration {
                 intProp(prop, "zoho.retry.max-redeliveries", 6),
                 Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000")));
         registry.bind("zohoRetryBudget", budget);
-        registry.bind("zohoCalls", new com.zohoprovisioning.zoho.ZohoCalls(budget));
+        com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls(budget);
+        registry.bind("zohoCalls", calls);
+        // The steps of every Zoho call (routes/zoho.yaml) as processors: a bean step costs a method look-up, argument
+        // binding and a reflective call each time, and a call has a dozen steps.
+        registry.bind("zohoCallBegin", (org.apache.camel.Processor) calls::begin);
+        registry.bind("zohoCallEnd", (org.apache.camel.Processor) calls::end);
+        registry.bind("zohoAuthorize", (org.apache.camel.Processor) tokens::authorize);
+        registry.bind("zohoRequest", (org.apache.camel.Processor) endpoints::request);
+        registry.bind("zohoAnswer", (org.apache.camel.Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
+        registry.bind("zohoCheck", (org.apache.camel.Processor) ex -> ex.getMessage().setBody(
+                parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class))));
         ZohoCallPool pool = new ZohoCallPool(intProp(prop, "zoho.max-concurrent", 10));
         context.addService(pool, true, true);
         registry.bind("zohoCallPool", pool);
@@ -77,12 +88,14 @@ public class ProvisioningBeans implements CamelConfiguration {
         feeds.put("mail-users", new FeedDefinition("mail-users", List.of("email|account_id"), "email",
                 FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("mail-users", configDir, prop), reader(prop, "mail-users")));
         registry.bind("feeds", feeds);
-        registry.bind("fileRuns", new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
+        FileRuns fileRuns = new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
                 intProp(prop, "provisioning.progress-seconds", 5),
                 new com.zohoprovisioning.pipeline.RunawayGuard(intProp(prop, "provisioning.runaway.max-consecutive-failures", 25),
                         intProp(prop, "provisioning.runaway.first-records", 100),
-                        intProp(prop, "provisioning.runaway.max-error-percent", 0))));
+                        intProp(prop, "provisioning.runaway.max-error-percent", 0)));
+        registry.bind("fileRuns", fileRuns);
+        registry.bind("zohoCallSending", (org.apache.camel.Processor) fileRuns::sending);
         registry.bind("recordOutcomes", new RecordOutcomes());
 
         registry.bind("biginLookupLoader", new BiginLookupLoader());

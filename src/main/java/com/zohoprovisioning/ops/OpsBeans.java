@@ -40,7 +40,10 @@ public final class OpsBeans {
         registry.bind(UPLOADED, FileIdempotentRepository.fileIdempotentRepository(
                 state.resolve("sftp-uploaded.dat").toFile(), size, 64L * 1024 * 1024));
         registry.bind("remotePolls", new RemotePolls());
-        registry.bind("provisioningMetrics", new ProvisioningMetrics(context));
+        ProvisioningMetrics metrics = new ProvisioningMetrics(context);
+        registry.bind("provisioningMetrics", metrics);
+        registry.bind("zohoCallTimerStart", (org.apache.camel.Processor) metrics::callStarted);
+        registry.bind("zohoCallTimerStop", (org.apache.camel.Processor) metrics::callEnded);
         registry.bind("zohoTokenHealthCheck", new ZohoTokenHealthCheck(tokens));
     }
 

@@ -199,10 +199,12 @@ public class FileRuns {
 
     /**
      * After the lookups: forgets what their calls left on the file's exchange (zpPath, zpPage, the retry counters,
-     * Camel's loop and circuit-breaker properties ...), so that the split copies less into each record and no
+     * Camel's loop and circuit-breaker properties ...) and the message headers (the file consumer's and the last
+     * lookup's answer: the run holds the file's path), so that the split copies less into each record and no
      * record sees a value meant for a lookup.
      */
     public void lookupsLoaded(Exchange exchange) {
+        exchange.getMessage().getHeaders().clear();
         exchange.getProperties().keySet().removeIf(name -> name.startsWith("zp") && !FILE_PROPERTIES.contains(name)
                 || name.startsWith("CamelCircuitBreaker"));
         exchange.removeProperty(org.apache.camel.ExchangePropertyKey.LOOP_INDEX);
