@@ -277,6 +277,8 @@ def lines_in(folder):
     n = 0
     for dirpath, _, files in os.walk(folder):
         for f in files:
+            if f.startswith("."):
+                continue  # not a result file (the duplicate-key index)
             try:
                 with open(os.path.join(dirpath, f), "rb") as fh:
                     n += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
@@ -331,6 +333,8 @@ def bytes_in(folder):
     n = 0
     for dirpath, _, files in os.walk(folder):
         for f in files:
+            if f.startswith("."):
+                continue  # not a result file (the duplicate-key index)
             try:
                 n += os.path.getsize(os.path.join(dirpath, f))
             except OSError:

@@ -215,7 +215,7 @@ public class FileRuns {
     public Iterator<InputRecord> records(Exchange exchange) {
         FileRun run = exchange.getProperty(RUN, FileRun.class);
         FeedDefinition feed = run.feed();
-        KeyIndex firstRows = new KeyIndex();
+        KeyIndex firstRows = new KeyIndex(run.tmpDir());
         Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
         RecordSource source = run.records();
         FileJournal journal = run.journal();

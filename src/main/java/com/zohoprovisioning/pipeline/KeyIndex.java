@@ -1,16 +1,33 @@
 package com.zohoprovisioning.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Remembers the first row of each record key of a file (to find a second record for the same e-mail) in two
- * primitive arrays keyed by a 64-bit hash of the key: about 24 bytes a record, whatever the key's length.
+ * Remembers the first row of each record key of a file (to find a second record for the same e-mail): an
+ * open-addressing table of (64-bit hash of the key, row) pairs, 16 bytes a slot whatever the key's length, kept
+ * at most half full. The table lives in a memory-mapped file in the run's temp folder, not on the heap, so the
+ * heap stays the same size whatever the size of the file (at 1,000,000 keys the file is 32 MB, in the page cache).
  */
 final class KeyIndex {
 
-    private long[] keys = new long[1024];
-    private long[] rows = new long[1024];
+    private static final int FIRST_SLOTS = 1 << 14;
+
+    private final Path dir;
+    private LongBuffer table; // slot i: key at 2i, row at 2i+1; key 0 = empty
+    private Path file;
+    private int slots;
     private int size;
+
+    KeyIndex(Path dir) {
+        this.dir = dir;
+    }
 
     /** Stores row for key unless the key is there already; returns the earlier row, or -1. */
     long putIfAbsent(String key, long row) {
@@ -18,38 +35,54 @@ final class KeyIndex {
         if (h == 0) {
             h = 1;
         }
-        if ((size + 1) * 2 > keys.length) {
+        if (table == null || (size + 1) * 2 > slots) {
             grow();
         }
-        int mask = keys.length - 1;
+        int mask = slots - 1;
         int i = (int) (mix(h) & mask);
-        while (keys[i] != 0) {
-            if (keys[i] == h) {
-                return rows[i];
+        long k;
+        while ((k = table.get(2 * i)) != 0) {
+            if (k == h) {
+                return table.get(2 * i + 1);
             }
             i = (i + 1) & mask;
         }
-        keys[i] = h;
-        rows[i] = row;
+        table.put(2 * i, h);
+        table.put(2 * i + 1, row);
         size++;
         return -1;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldRows = rows;
-        keys = new long[oldKeys.length * 2];
-        rows = new long[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != 0) {
-                int i = (int) (mix(oldKeys[j]) & mask);
-                while (keys[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                rows[i] = oldRows[j];
+        LongBuffer old = table;
+        Path oldFile = file;
+        int oldSlots = slots;
+        slots = old == null ? FIRST_SLOTS : oldSlots * 2;
+        file = dir.resolve(".keys-" + slots);
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                // a new file reads as zeros: every slot empty
+                table = ch.map(FileChannel.MapMode.READ_WRITE, 0, (long) slots * 16).asLongBuffer();
             }
+            int mask = slots - 1;
+            for (int j = 0; j < oldSlots; j++) {
+                long k = old.get(2 * j);
+                if (k != 0) {
+                    int i = (int) (mix(k) & mask);
+                    while (table.get(2 * i) != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    table.put(2 * i, k);
+                    table.put(2 * i + 1, old.get(2 * j + 1));
+                }
+            }
+            if (oldFile != null) {
+                Files.deleteIfExists(oldFile); // its mapping goes with the old buffer
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the duplicate-key index " + file + ": " + e.getMessage(), e);
         }
     }
 
