@@ -275,15 +275,12 @@ def live_heap(pid):
 def lines_in(folder):
     """Result lines written so far (the result files are in the run's temp folder until the file is done)."""
     n = 0
-    for dirpath, _, files in os.walk(folder):
-        for f in files:
-            if f.startswith("."):
-                continue  # not a result file (the duplicate-key index)
-            try:
-                with open(os.path.join(dirpath, f), "rb") as fh:
-                    n += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-            except OSError:
-                pass
+    for path in result_files(folder):
+        try:
+            with open(path, "rb") as fh:
+                n += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        except OSError:
+            pass
     return n
 
 
@@ -328,17 +325,22 @@ def instant(iso):
     return t + (float("0." + m.group(2)) if m.group(2) else 0.0)
 
 
-def bytes_in(folder):
-    """Bytes in the files of a folder tree (the results written so far: a cheap stand-in for records done)."""
-    n = 0
+def result_files(folder):
+    """The result files below a folder (not the hidden ones, such as the duplicate-key index)."""
     for dirpath, _, files in os.walk(folder):
         for f in files:
-            if f.startswith("."):
-                continue  # not a result file (the duplicate-key index)
-            try:
-                n += os.path.getsize(os.path.join(dirpath, f))
-            except OSError:
-                pass
+            if not f.startswith("."):
+                yield os.path.join(dirpath, f)
+
+
+def bytes_in(folder):
+    """Bytes in the result files of a folder tree (written so far: a cheap stand-in for records done)."""
+    n = 0
+    for path in result_files(folder):
+        try:
+            n += os.path.getsize(path)
+        except OSError:
+            pass
     return n
 
 

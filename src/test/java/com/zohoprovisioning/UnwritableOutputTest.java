@@ -41,6 +41,9 @@ class UnwritableOutputTest extends PipelineTestSupport {
         assertThat(path("success/bigin-users")).doesNotExist();
         assertThat(path("error/bigin-users")).doesNotExist();
         assertThat(path("archive/bigin-users")).doesNotExist();
+        assertThat(sandboxGet("/__sandbox/requests").path("counts").path("POST /bigin/v1/users").asLong())
+                .as("no record is sent while the run cannot keep its temp files (the duplicate-key index is one)")
+                .isZero();
 
         Files.delete(obstacle);
         awaitDone("bigin-users", "blocked.csv");
@@ -63,8 +66,6 @@ class UnwritableOutputTest extends PipelineTestSupport {
         }
         assertThat(users).as("one user per row").isEqualTo(RECORDS);
         assertThat(path("inbox/bigin-users/blocked.csv")).doesNotExist();
-        assertThat(summary("bigin-users", "blocked.csv").path("resumed_from_journal").asLong())
-                .as("the outcome journaled before the write failed is not sent again").isPositive();
     }
 
     @Test

@@ -318,11 +318,11 @@ public class FileRuns {
         com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
         run.countCall(call.endpoint());
         InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
-        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
+        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled().get()) {
             return;
         }
         run.journal().sent(r.row(), call.method());
-        call.journaled(true);
+        call.journaled().set(true);
     }
 
     /** A record not started because the run stopped: no outcome, it stays for the next run. */

@@ -24,7 +24,8 @@ public class ZohoCalls {
         budget.reset(exchange);
         exchange.setProperty(ZohoCall.PROPERTY, new ZohoCall((String) exchange.removeProperty(METHOD),
                 (String) exchange.removeProperty(PATH), (String) exchange.removeProperty(QUERY),
-                (String) exchange.removeProperty(ENDPOINT), exchange.getMessage().getBody()));
+                (String) exchange.removeProperty(ENDPOINT), exchange.getMessage().getBody(),
+                new java.util.concurrent.atomic.AtomicBoolean()));
     }
 
     public void end(Exchange exchange) {
