@@ -50,7 +50,6 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("zohoTokens", tokens);
         tokens.deniedCooldownMs(Long.parseLong(or(prop.apply("zoho.token.denied-cooldown-ms"), "60000")));
         ZohoResponseParser parser = new ZohoResponseParser();
-        registry.bind("zohoResponseParser", parser);
         registry.bind("zohoCallFailures", new ZohoCallFailures());
         registry.bind("zohoHttpClientConfigurer", new com.zohoprovisioning.zoho.ZohoHttpClientConfigurer());
         registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
@@ -63,7 +62,6 @@ public class ProvisioningBeans implements CamelConfiguration {
                 Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000")));
         registry.bind("zohoRetryBudget", budget);
         com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls(budget);
-        registry.bind("zohoCalls", calls);
         // The steps of every Zoho call (routes/zoho.yaml) as processors: a bean step costs a method look-up, argument
         // binding and a reflective call each time, and a call has a dozen steps.
         registry.bind("zohoCallBegin", (org.apache.camel.Processor) calls::begin);

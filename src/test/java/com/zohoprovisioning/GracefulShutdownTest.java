@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,8 +35,7 @@ class GracefulShutdownTest extends ChildAppTestSupport {
     void sigtermMidFileExitsCleanlyAndEveryRecordEndsWithOneOutcome() throws Exception {
         sandbox = new ZohoSandbox(SandboxSettings.from(Map.of("sandbox.latency-ms", "20")::get)).start();
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
-        String csv = "email,last_name,role,profile\n" + IntStream.rangeClosed(1, RECORDS)
-                .mapToObj(i -> "term" + i + "@example.com,T" + i + ",Manager,Standard").collect(Collectors.joining("\n")) + "\n";
+        String csv = BiginUsersCsv.of("term", RECORDS);
         Files.writeString(inbox.resolve(".big.csv.part"), csv);
         Files.move(inbox.resolve(".big.csv.part"), inbox.resolve("big.csv"));
 

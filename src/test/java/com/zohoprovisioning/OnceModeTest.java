@@ -17,16 +17,11 @@ class OnceModeTest {
 
     @TempDir
     Path work;
-    private final List<String> set = new ArrayList<>();
-
-    private void prop(String k, String v) {
-        System.setProperty(k, v);
-        set.add(k);
-    }
+    private final TestSystemProperties props = new TestSystemProperties();
 
     @AfterEach
     void clear() {
-        set.forEach(System::clearProperty);
+        props.clear();
     }
 
     private void drop(String name, String content) throws IOException {
@@ -35,8 +30,8 @@ class OnceModeTest {
     }
 
     private int once(String... extra) {
-        prop("work.dir", work.toString());
-        prop("provisioning.read-lock-check-ms", "100");
+        props.set("work.dir", work.toString());
+        props.set("provisioning.read-lock-check-ms", "100");
         List<String> args = new ArrayList<>(List.of("--once"));
         args.addAll(List.of(extra));
         return Application.run(args.toArray(String[]::new));
@@ -77,7 +72,7 @@ class OnceModeTest {
 
     @Test
     void aConfigurationErrorExitsTwo() {
-        prop("zoho.mode", "production");
+        props.set("zoho.mode", "production");
         assertThat(once()).isEqualTo(2);
         assertThat(Application.run(new String[] {"--frobnicate"})).isEqualTo(2);
         assertThat(Application.run(new String[] {"--config", work.resolve("missing.properties").toString()})).isEqualTo(2);
@@ -86,7 +81,7 @@ class OnceModeTest {
     @Test
     void anAuthErrorExitsOneAndLeavesTheFilesAlone() throws IOException {
         drop("a.csv", "email,last_name,role,profile\none@example.com,One,Manager,Standard\n");
-        prop("zoho.client-id", "not-the-client");
+        props.set("zoho.client-id", "not-the-client");
         assertThat(once()).isEqualTo(1);
         assertThat(work.resolve("inbox/bigin-users/a.csv")).exists();
         assertThat(work.resolve("error/bigin-users")).doesNotExist();

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,8 +32,7 @@ class RunawayFileTest extends PipelineTestSupport {
     @Test
     void aBrokenTokenStopsTheFileWhichLaterContinuesWhereItStopped() throws IOException {
         int n = 200;
-        String file = "email,last_name,role,profile\n" + IntStream.rangeClosed(1, n)
-                .mapToObj(i -> "run" + i + "@example.com,R" + i + ",Manager,Standard").collect(Collectors.joining("\n")) + "\n";
+        String file = BiginUsersCsv.of("run", n);
         sandboxCall("POST", "/__sandbox/faults", "{\"latencyMs\":20}");
         drop("bigin-users", "runaway.csv", file);
         await().atMost(Duration.ofSeconds(20)).until(() -> calls("POST /bigin/v1/users") >= 10);

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,16 +22,11 @@ class SftpOnceTest {
     @TempDir
     Path base;
     private EmbeddedSftpServer server;
-    private final List<String> set = new ArrayList<>();
-
-    private void prop(String k, String v) {
-        System.setProperty(k, v);
-        set.add(k);
-    }
+    private final TestSystemProperties props = new TestSystemProperties();
 
     @AfterEach
     void clear() {
-        set.forEach(System::clearProperty);
+        props.clear();
         if (server != null) {
             server.close();
         }
@@ -41,16 +34,16 @@ class SftpOnceTest {
 
     private int once() {
         Path work = base.resolve("work");
-        prop("work.dir", work.toString());
-        prop("provisioning.read-lock-check-ms", "100");
-        prop("sftp.read-lock-check-ms", "100");
-        prop("sftp.bigin-users.host", "127.0.0.1");
-        prop("sftp.bigin-users.port", String.valueOf(server.port()));
-        prop("sftp.bigin-users.user", EmbeddedSftpServer.USER);
-        prop("sftp.bigin-users.password", EmbeddedSftpServer.PASSWORD);
-        prop("sftp.bigin-users.known-hosts-file", server.knownHosts().toString());
-        prop("sftp.bigin-users.after", "keep");
-        prop("sftp.bigin-users.upload-results", "false");
+        props.set("work.dir", work.toString());
+        props.set("provisioning.read-lock-check-ms", "100");
+        props.set("sftp.read-lock-check-ms", "100");
+        props.set("sftp.bigin-users.host", "127.0.0.1");
+        props.set("sftp.bigin-users.port", String.valueOf(server.port()));
+        props.set("sftp.bigin-users.user", EmbeddedSftpServer.USER);
+        props.set("sftp.bigin-users.password", EmbeddedSftpServer.PASSWORD);
+        props.set("sftp.bigin-users.known-hosts-file", server.knownHosts().toString());
+        props.set("sftp.bigin-users.after", "keep");
+        props.set("sftp.bigin-users.upload-results", "false");
         return Application.run(new String[] {"--once"});
     }
 

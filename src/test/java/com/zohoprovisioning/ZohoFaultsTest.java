@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,11 +42,6 @@ class ZohoFaultsTest extends PipelineTestSupport {
         sandboxCall("POST", "/__sandbox/faults", json);
     }
 
-    private static String people(String prefix, int n) {
-        return "email,last_name,role,profile\n" + IntStream.rangeClosed(1, n)
-                .mapToObj(i -> prefix + i + "@example.com,P" + i + ",Manager,Standard").collect(Collectors.joining("\n")) + "\n";
-    }
-
     private ZohoResponse call(String method, String path, String body) {
         Exchange ex = new DefaultExchange(context);
         ex.setProperty("zpApi", "bigin");
@@ -66,7 +59,7 @@ class ZohoFaultsTest extends PipelineTestSupport {
     @Test
     void inFlightCallsStayUnderThePerApiLimit() {
         faults("{\"maxConcurrent\":2,\"latencyMs\":100}");
-        drop("bigin-users", "limit.csv", people("limit", 12));
+        drop("bigin-users", "limit.csv", BiginUsersCsv.of("limit", 12));
         awaitDone("bigin-users", "limit.csv");
         assertThat(csv("success/bigin-users/limit.csv")).hasSize(12);
         JsonNode requests = sandboxGet("/__sandbox/requests");
@@ -77,7 +70,7 @@ class ZohoFaultsTest extends PipelineTestSupport {
     @Test
     void tooManyRequestsIsRetriedWithBackoffHonouringRetryAfter() {
         faults("{\"maxConcurrent\":1,\"latencyMs\":60,\"retryAfterSeconds\":1}");
-        drop("bigin-users", "busy.csv", people("busy", 10));
+        drop("bigin-users", "busy.csv", BiginUsersCsv.of("busy", 10));
         awaitDone("bigin-users", "busy.csv");
         assertThat(csv("success/bigin-users/busy.csv")).hasSize(10);
         assertThat(csv("error/bigin-users/busy.csv")).isEmpty();
@@ -88,7 +81,7 @@ class ZohoFaultsTest extends PipelineTestSupport {
     @Test
     void serverErrorsResetsAndLostAnswersAreRetriedAndNoUserIsCreatedTwice() {
         faults("{\"errorRate\":0.1,\"resetRate\":0.05,\"dropRate\":0.05}");
-        drop("bigin-users", "flaky.csv", people("flaky", 20));
+        drop("bigin-users", "flaky.csv", BiginUsersCsv.of("flaky", 20));
         awaitDone("bigin-users", "flaky.csv");
         List<Map<String, String>> ok = csv("success/bigin-users/flaky.csv");
         assertThat(csv("error/bigin-users/flaky.csv")).isEmpty();
@@ -129,7 +122,7 @@ class ZohoFaultsTest extends PipelineTestSupport {
     @Test
     void whileZohoIsDownTheFeedPausesAndResumesWhenItIsBack() {
         faults("{\"latencyMs\":50}");
-        drop("bigin-users", "outage.csv", people("outage", 40));
+        drop("bigin-users", "outage.csv", BiginUsersCsv.of("outage", 40));
         await().atMost(Duration.ofSeconds(20)).until(() -> calls("POST /bigin/v1/users") >= 6);
         faults("{\"down\":true}");
         await().atMost(Duration.ofSeconds(20)).until(() -> answers("POST /bigin/v1/users", 503) >= 5);

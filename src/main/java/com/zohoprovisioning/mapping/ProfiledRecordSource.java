@@ -2,6 +2,7 @@ package com.zohoprovisioning.mapping;
 
 import com.zohoprovisioning.pipeline.FieldMapping;
 import com.zohoprovisioning.pipeline.InputRecord;
+import com.zohoprovisioning.pipeline.LookAheadRecordSource;
 import com.zohoprovisioning.pipeline.RecordSource;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Set;
  * the result files), value maps, then defaults (the profile's, then the feed's) for fields still empty. Records that
  * could not be read pass through untouched, so they still reach the error file.
  */
-public final class ProfiledRecordSource implements RecordSource {
+public final class ProfiledRecordSource extends LookAheadRecordSource {
 
     /** Row numbers kept per skip reason in the summary. */
     static final int ROWS_LISTED = 50;
@@ -35,7 +35,6 @@ public final class ProfiledRecordSource implements RecordSource {
     private final Map<String, List<Long>> skippedRowNumbers = new LinkedHashMap<>();
     private final Map<String, Long> droppedValues = new LinkedHashMap<>();
     private final Map<String, Long> skippedLines = new LinkedHashMap<>();
-    private InputRecord pending;
 
     public ProfiledRecordSource(RecordSource source) {
         this.source = source;
@@ -55,7 +54,8 @@ public final class ProfiledRecordSource implements RecordSource {
         advance();
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         pending = null;
         while (source.hasNext()) {
             InputRecord r = apply(source.next());
@@ -150,21 +150,6 @@ public final class ProfiledRecordSource implements RecordSource {
 
     public synchronized long skippedRowCount() {
         return skippedRows.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    @Override
-    public boolean hasNext() {
-        return pending != null;
-    }
-
-    @Override
-    public InputRecord next() {
-        if (pending == null) {
-            throw new NoSuchElementException();
-        }
-        InputRecord r = pending;
-        advance();
-        return r;
     }
 
     @Override

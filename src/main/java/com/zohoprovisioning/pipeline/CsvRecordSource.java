@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * that is never closed, an oversized field) becomes a record with a problem, never a lost row; a header that cannot
  * be read, names a column twice or has more columns than allowed rejects the file.
  */
-final class CsvRecordSource implements RecordSource {
+final class CsvRecordSource extends LookAheadRecordSource {
 
     private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
 
@@ -48,7 +47,6 @@ final class CsvRecordSource implements RecordSource {
     private final FieldMapping mapping;
     private final List<String> skippedLines;
     private long row;
-    private InputRecord pending;
     private boolean broken;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
@@ -145,23 +143,9 @@ final class CsvRecordSource implements RecordSource {
         return skippedLines;
     }
 
-    @Override
-    public boolean hasNext() {
-        return pending != null;
-    }
-
-    @Override
-    public InputRecord next() {
-        if (pending == null) {
-            throw new NoSuchElementException();
-        }
-        InputRecord r = pending;
-        advance();
-        return r;
-    }
-
     /** Reads one record ahead, so that a parse error becomes that record's problem and ends the stream. */
-    private void advance() {
+    @Override
+    protected void advance() {
         pending = null;
         if (broken) {
             return;

@@ -274,16 +274,30 @@ public class FileRuns {
 
     /** A record an earlier run finished: its result line comes from the journal, nothing is sent. */
     private void replay(FileRun run, InputRecord r, RecordOutcome o) {
+        if (publish(run, r, o, false)) {
+            run.resumed.increment();
+        }
+    }
+
+    /**
+     * Writes a record's outcome: its journal line first (unless it came from the journal), then its result line,
+     * and counts it. False when the output could not be written: the file is stopped (the record gets no outcome
+     * and stays for a later run).
+     */
+    private boolean publish(FileRun run, InputRecord r, RecordOutcome o, boolean journal) {
         try {
+            if (journal && run.journal() != null) {
+                run.journal().outcome(r.row(), o);
+            }
             run.writer(o.success()).write(r, o);
         } catch (UncheckedIOException e) {
             stopFatal(run, e);
-            return;
+            return false;
         } finally {
             r.endTurn();
         }
-        run.resumed.increment();
         count(run, o);
+        return true;
     }
 
     /** First step of a record route: keeps the record in {@code zpRecord}, waits for its turn, checks it was read. */
@@ -344,18 +358,9 @@ public class FileRuns {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         RecordOutcome o = exchange.getProperty(OUTCOME, RecordOutcome.class);
-        try {
-            if (run.journal() != null) {
-                run.journal().outcome(r.row(), o);
-            }
-            run.writer(o.success()).write(r, o);
-        } catch (UncheckedIOException e) {
-            stopFatal(run, e);
+        if (!publish(run, r, o, true)) {
             return;
-        } finally {
-            r.endTurn();
         }
-        count(run, o);
         String reason = guard.check(run, o);
         if (reason != null && run.stop(reason, false)) {
             LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a later run",

@@ -15,14 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * JSON records, streamed with Jackson: a bare array of objects, or an object whose first array field holds them
  * ({@code {"users":[…]}}). A record that is not an object, or JSON that breaks off, becomes a record with a problem.
  */
-final class JsonRecordSource implements RecordSource {
+final class JsonRecordSource extends LookAheadRecordSource {
 
     private final Reader reader;
     private final JsonParser parser;
@@ -33,7 +32,6 @@ final class JsonRecordSource implements RecordSource {
     private String wrapper;
     private long row;
     private boolean done;
-    private InputRecord pending;
 
     JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset, int maxFieldChars)
             throws IOException {
@@ -80,7 +78,8 @@ final class JsonRecordSource implements RecordSource {
         }
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         pending = null;
         if (done) {
             return;
@@ -189,21 +188,6 @@ final class JsonRecordSource implements RecordSource {
     @Override
     public FieldMapping mapping() {
         return mapping;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return pending != null;
-    }
-
-    @Override
-    public InputRecord next() {
-        if (pending == null) {
-            throw new NoSuchElementException();
-        }
-        InputRecord r = pending;
-        advance();
-        return r;
     }
 
     @Override

@@ -9,11 +9,10 @@ import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** NDJSON / JSON Lines: one JSON object per line; blank lines are skipped, a bad line is a record with a problem. */
-final class NdjsonRecordSource implements RecordSource {
+final class NdjsonRecordSource extends LookAheadRecordSource {
 
     private final BufferedReader reader;
     private final ObjectMapper json;
@@ -23,7 +22,6 @@ final class NdjsonRecordSource implements RecordSource {
     private final int maxFieldChars;
     private long row;
     private long line;
-    private InputRecord pending;
 
     NdjsonRecordSource(BufferedReader reader, ObjectMapper json, FieldMapping mapping, Charset charset,
                        int maxFieldChars) {
@@ -51,7 +49,8 @@ final class NdjsonRecordSource implements RecordSource {
         }
     }
 
-    private void advance() {
+    @Override
+    protected void advance() {
         pending = null;
         try {
             String text;
@@ -78,21 +77,6 @@ final class NdjsonRecordSource implements RecordSource {
     @Override
     public FieldMapping mapping() {
         return mapping;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return pending != null;
-    }
-
-    @Override
-    public InputRecord next() {
-        if (pending == null) {
-            throw new NoSuchElementException();
-        }
-        InputRecord r = pending;
-        advance();
-        return r;
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.zohoprovisioning.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
@@ -66,14 +65,6 @@ public final class BiginUsersApi implements SandboxApi {
         if (!TYPES.contains(type)) {
             return SandboxResponse.error(400, "INVALID_DATA", "invalid data", Map.of("param_name", "type"));
         }
-        int page;
-        int perPage;
-        try {
-            page = Math.max(1, Integer.parseInt(req.query("page", "1")));
-            perPage = Math.min(200, Math.max(1, Integer.parseInt(req.query("per_page", "200"))));
-        } catch (NumberFormatException e) {
-            return SandboxResponse.error(400, "INVALID_DATA", "invalid data", Map.of("param_name", "page"));
-        }
         synchronized (state.lock()) {
             List<JsonNode> matching = new ArrayList<>();
             for (JsonNode u : state.list("bigin", "users")) {
@@ -81,24 +72,7 @@ public final class BiginUsersApi implements SandboxApi {
                     matching.add(u);
                 }
             }
-            int from = (page - 1) * perPage;
-            if (from >= matching.size()) {
-                return SandboxResponse.noContent();
-            }
-            int to = Math.min(matching.size(), from + perPage);
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            for (JsonNode u : matching.subList(from, to)) {
-                out.add(render(u));
-            }
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("per_page", perPage);
-            info.put("count", out.size());
-            info.put("page", page);
-            info.put("more_records", to < matching.size());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("users", out);
-            body.put("info", info);
-            return SandboxResponse.of(200, body);
+            return ZohoPages.page("users", matching, req, this::render);
         }
     }
 

@@ -68,7 +68,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
                     matching.add(copy);
                 }
             }
-            return page("users", matching, req);
+            return ZohoPages.page("users", matching, req);
         }
     }
 
@@ -82,33 +82,8 @@ public final class CrmUserGroupsApi implements SandboxApi {
             if (!paged) {
                 return items.isEmpty() ? SandboxResponse.noContent() : SandboxResponse.of(200, Map.of(name, items));
             }
-            return page(name, items, req);
+            return ZohoPages.page(name, items, req);
         }
-    }
-
-    private static SandboxResponse page(String name, List<JsonNode> items, SandboxRequest req) {
-        int page;
-        int perPage;
-        try {
-            page = Math.max(1, Integer.parseInt(req.query("page", "1")));
-            perPage = Math.min(200, Math.max(1, Integer.parseInt(req.query("per_page", "200"))));
-        } catch (NumberFormatException e) {
-            return SandboxResponse.error(400, "INVALID_DATA", "invalid data", Map.of("param_name", "page"));
-        }
-        int from = (page - 1) * perPage;
-        if (from >= items.size()) {
-            return SandboxResponse.noContent();
-        }
-        int to = Math.min(items.size(), from + perPage);
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("per_page", perPage);
-        info.put("count", to - from);
-        info.put("page", page);
-        info.put("more_records", to < items.size());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(name, items.subList(from, to));
-        body.put("info", info);
-        return SandboxResponse.of(200, body);
     }
 
     /** A group as the list shows it: id, name, description and member counts by type. */
@@ -148,7 +123,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
             }
             List<JsonNode> items = new ArrayList<>();
             g.path("sources").forEach(s -> items.add(s.deepCopy()));
-            return page("sources", items, req);
+            return ZohoPages.page("sources", items, req);
         }
     }
 

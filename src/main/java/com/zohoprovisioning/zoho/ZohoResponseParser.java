@@ -19,10 +19,6 @@ public class ZohoResponseParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ZohoResponse parse(Exchange exchange) {
-        return check(answer(exchange));
-    }
-
     /**
      * Inside the circuit breaker: reads the answer and throws only for what counts as Zoho failing (5xx), so that a
      * rate limit or an expired token never opens the breaker.
