@@ -20,8 +20,7 @@ class BadCredentialsTest extends PipelineTestSupport {
     @Test
     void theFileStaysInTheInboxAndNoRecordIsTouched() {
         drop("bigin-users", "people.csv", "email,last_name,role,profile\na@example.com,A,Manager,Standard\n");
-        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !stats.fatalErrors().isEmpty());
+        RunStats stats = awaitFatalError();
         assertThat(stats.fatalErrors().get(0)).contains("invalid_client");
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
                 .until(() -> path("inbox/bigin-users/people.csv").toFile().exists());

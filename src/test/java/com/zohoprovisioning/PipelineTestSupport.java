@@ -2,6 +2,7 @@ package com.zohoprovisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zohoprovisioning.pipeline.RunStats;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
 import com.zohoprovisioning.zoho.ZohoEndpoints;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -190,5 +191,13 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     /** How many requests the sandbox received for an endpoint key such as "POST /bigin/v1/users". */
     protected long calls(String endpoint) {
         return sandboxGet("/__sandbox/requests").path("counts").path(endpoint).asLong(0);
+    }
+
+    /** Waits until the run reports a fatal error (a file that cannot be processed now, or output that cannot be written). */
+    protected RunStats awaitFatalError() {
+        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !stats.fatalErrors().isEmpty());
+        return stats;
     }
 }

@@ -5,14 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The result folder cannot be written ({@code work.dir/.tmp} is a regular file, which fails even for root): the feed
@@ -29,7 +27,7 @@ class UnwritableOutputTest extends PipelineTestSupport {
         String csv = BiginUsersCsv.of("unwritable", RECORDS);
         drop("bigin-users", "blocked.csv", csv);
 
-        RunStats stats = awaitStopped();
+        RunStats stats = awaitFatalError();
         assertThat(stats.fatalErrors().get(0)).as("a clear reason").contains("cannot write");
         assertThat(path("inbox/bigin-users/blocked.csv")).as("the input stays in the inbox").exists();
         assertThat(path("success/bigin-users")).doesNotExist();
@@ -68,7 +66,7 @@ class UnwritableOutputTest extends PipelineTestSupport {
         String csv = BiginUsersCsv.of("unpublished", RECORDS);
         drop("bigin-users", "unpublished.csv", csv);
 
-        awaitStopped();
+        awaitFatalError();
         assertThat(path("inbox/bigin-users/unpublished.csv")).as("the input stays in the inbox").exists();
         assertThat(path("archive/bigin-users")).doesNotExist();
         long posts = calls("POST /bigin/v1/users");
@@ -85,13 +83,5 @@ class UnwritableOutputTest extends PipelineTestSupport {
         assertThat(rows).as("each record exactly once").hasSize(RECORDS);
         assertThat(calls("POST /bigin/v1/users")).as("the retries rewrote the results from the journal").isEqualTo(RECORDS);
         assertThat(summary("bigin-users", "unpublished.csv").path("resumed_from_journal").asLong()).isEqualTo(RECORDS);
-    }
-
-    /** Waits until the run reports a fatal error (the output could not be written) and the file stopped. */
-    private RunStats awaitStopped() {
-        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !stats.fatalErrors().isEmpty());
-        return stats;
     }
 }

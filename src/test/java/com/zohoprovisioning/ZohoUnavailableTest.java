@@ -3,11 +3,9 @@ package com.zohoprovisioning;
 import com.zohoprovisioning.pipeline.RunStats;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Zoho answering 5xx to everything: the file waits in the inbox (no row burnt), and goes through once Zoho is back. */
 class ZohoUnavailableTest extends PipelineTestSupport {
@@ -25,8 +23,7 @@ class ZohoUnavailableTest extends PipelineTestSupport {
                 patricia.boyle@zylker.com,2
                 uma.invited@zylker.com,3
                 """);
-        RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !stats.fatalErrors().isEmpty());
+        RunStats stats = awaitFatalError();
         assertThat(stats.fatalErrors().get(0)).contains("503");
         assertThat(path("inbox/bigin-users/down.csv")).exists();
         assertThat(path("error/bigin-users")).doesNotExist();
