@@ -21,6 +21,7 @@ import com.zohoprovisioning.zoho.ZohoResponseParser;
 import com.zohoprovisioning.zoho.ZohoTokenProvider;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         ZohoResponseParser parser = new ZohoResponseParser();
         registry.bind("zohoCallFailures", new ZohoCallFailures());
         registry.bind("zohoHttpClientConfigurer", new com.zohoprovisioning.zoho.ZohoHttpClientConfigurer());
-        registry.bind("zohoTokenInvalidator", (org.apache.camel.Processor) tokens::invalidate);
+        registry.bind("zohoTokenInvalidator", (Processor) tokens::invalidate);
         registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(
                 Long.parseLong(or(prop.apply("zoho.retry.max-delay-ms"), "30000"))));
 
@@ -64,12 +65,12 @@ public class ProvisioningBeans implements CamelConfiguration {
         com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls(budget);
         // The steps of every Zoho call (routes/zoho.yaml) as processors: a bean step costs a method look-up, argument
         // binding and a reflective call each time, and a call has a dozen steps.
-        registry.bind("zohoCallBegin", (org.apache.camel.Processor) calls::begin);
-        registry.bind("zohoCallEnd", (org.apache.camel.Processor) calls::end);
-        registry.bind("zohoAuthorize", (org.apache.camel.Processor) tokens::authorize);
-        registry.bind("zohoRequest", (org.apache.camel.Processor) endpoints::request);
-        registry.bind("zohoAnswer", (org.apache.camel.Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
-        registry.bind("zohoCheck", (org.apache.camel.Processor) ex -> ex.getMessage().setBody(
+        registry.bind("zohoCallBegin", (Processor) calls::begin);
+        registry.bind("zohoCallEnd", (Processor) calls::end);
+        registry.bind("zohoAuthorize", (Processor) tokens::authorize);
+        registry.bind("zohoRequest", (Processor) endpoints::request);
+        registry.bind("zohoAnswer", (Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
+        registry.bind("zohoCheck", (Processor) ex -> ex.getMessage().setBody(
                 parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class))));
         ZohoCallPool pool = new ZohoCallPool(intProp(prop, "zoho.max-concurrent", 10));
         context.addService(pool, true, true);
@@ -93,25 +94,42 @@ public class ProvisioningBeans implements CamelConfiguration {
                         intProp(prop, "provisioning.runaway.first-records", 100),
                         intProp(prop, "provisioning.runaway.max-error-percent", 0)));
         registry.bind("fileRuns", fileRuns);
-        registry.bind("zohoCallSending", (org.apache.camel.Processor) fileRuns::sending);
-        registry.bind("recordOutcomes", new RecordOutcomes());
+        registry.bind("zohoCallSending", (Processor) fileRuns::sending);
+        RecordOutcomes outcomes = new RecordOutcomes();
+        registry.bind("recordOutcomes", outcomes);
 
         registry.bind("biginLookupLoader", new BiginLookupLoader());
-        registry.bind("biginUserValidator", new BiginUserValidator());
-        registry.bind("biginUserRequestBuilder", new BiginUserRequestBuilder());
-
+        com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder crmPlans = new com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder();
         registry.bind("crmGroupLookupLoader", new com.zohoprovisioning.feeds.crm.CrmGroupLookupLoader());
-        registry.bind("crmUserGroupValidator", new com.zohoprovisioning.feeds.crm.CrmUserGroupValidator());
-        registry.bind("crmUserGroupResolver", new com.zohoprovisioning.feeds.crm.CrmUserGroupResolver());
-        registry.bind("crmUserGroupRequestBuilder", new com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder());
         MailSettings mail = MailSettings.from(prop, endpoints);
         registry.bind("mailSettings", mail);
         registry.bind("mailLookupLoader", new MailLookupLoader(mail));
-        registry.bind("mailAccountResolver", new MailAccountResolver(mail));
-        registry.bind("mailUserValidator", new MailUserValidator());
-        registry.bind("mailUserRequestBuilder", new MailUserRequestBuilder(mail));
+        MailAccountResolver mailAccounts = new MailAccountResolver(mail);
 
-        new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens);
+        // The steps every record takes (routes/<feed>.yaml), as processors like the Zoho call's steps
+        registry.bind("recordStart", (Processor) fileRuns::startRecord);
+        registry.bind("recordOutcome", (Processor) outcomes::fromResponse);
+        registry.bind("biginValidate", validates(new BiginUserValidator()::validate));
+        registry.bind("biginPlan", (Processor) new BiginUserRequestBuilder()::plan);
+        registry.bind("crmGroupsValidate", validates(new com.zohoprovisioning.feeds.crm.CrmUserGroupValidator()::validate));
+        registry.bind("crmGroupsResolve", (Processor) new com.zohoprovisioning.feeds.crm.CrmUserGroupResolver()::resolve);
+        registry.bind("crmGroupsPlan", (Processor) crmPlans::plan);
+        registry.bind("crmGroupsApplied", (Processor) crmPlans::applied);
+        registry.bind("mailValidate", validates(new MailUserValidator()::validate));
+        registry.bind("mailResolveAccount", (Processor) mailAccounts::plan);
+        registry.bind("mailAccountFound", (Processor) mailAccounts::found);
+        registry.bind("mailPlan", (Processor) new MailUserRequestBuilder(mail)::plan);
+
+        com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens);
+        // a record's last step: its result line (journal, then success/ or error/), then its count
+        registry.bind("recordResult", (Processor) ex -> {
+            fileRuns.write(ex);
+            metrics.record(ex);
+        });
+    }
+
+    private static Processor validates(java.util.function.Consumer<com.zohoprovisioning.pipeline.InputRecord> validator) {
+        return ex -> validator.accept(ex.getMessage().getBody(com.zohoprovisioning.pipeline.InputRecord.class));
     }
 
     private static ReaderSettings reader(Function<String, String> prop, String feed) {

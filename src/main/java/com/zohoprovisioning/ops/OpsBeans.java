@@ -22,7 +22,8 @@ public final class OpsBeans {
     /** Result files already uploaded, by feed, path, size and modification time (survives restarts). */
     public static final String UPLOADED = "sftpUploaded";
 
-    public void configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens) {
+    /** Binds the operations beans; returns the metrics, which a record's last step also counts. */
+    public ProvisioningMetrics configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens) {
         Registry registry = context.getRegistry();
         OpsSettings settings = new OpsSettings(prop);
         PropertiesComponent pc = context.getPropertiesComponent();
@@ -45,6 +46,25 @@ public final class OpsBeans {
         registry.bind("zohoCallTimerStart", (org.apache.camel.Processor) metrics::callStarted);
         registry.bind("zohoCallTimerStop", (org.apache.camel.Processor) metrics::callEnded);
         registry.bind("zohoTokenHealthCheck", new ZohoTokenHealthCheck(tokens));
+        try {
+            context.addStartupListener(OpsBeans::routeEventsOnly);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return metrics;
+    }
+
+    /**
+     * Camel's route event notifier (the {@code camel_routes_*} gauges) wants route events only, yet it does not say
+     * so: Camel then hands it an event for every exchange created and every message sent to an endpoint, a dozen
+     * per record.
+     */
+    static void routeEventsOnly(CamelContext context, boolean alreadyStarted) {
+        for (var notifier : context.getManagementStrategy().getEventNotifiers()) {
+            if (notifier instanceof org.apache.camel.component.micrometer.eventnotifier.MicrometerRouteEventNotifier) {
+                notifier.setIgnoreExchangeEvents(true);
+            }
+        }
     }
 
     private static void bindCron(Registry registry, String name, String cron, OpsSettings settings) {
