@@ -62,7 +62,7 @@ public class ProvisioningBeans implements CamelConfiguration {
                 intProp(prop, "zoho.retry.max-redeliveries", 6),
                 Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000")));
         registry.bind("zohoRetryBudget", budget);
-        com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls(budget);
+        com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls();
         // The steps of every Zoho call (routes/zoho.yaml) as processors: a bean step costs a method look-up, argument
         // binding and a reflective call each time, and a call has a dozen steps.
         registry.bind("zohoCallBegin", (Processor) calls::begin);

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class ProvisioningMetrics {
 
-    static final String CALL_SAMPLE = "zpCallSample";
 
     private final CamelContext context;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
@@ -76,30 +75,29 @@ public class ProvisioningMetrics {
 
     /** Just before one HTTP attempt to Zoho. */
     public void callStarted(Exchange exchange) {
-        MeterRegistry r = registry();
-        if (r != null) {
-            exchange.setProperty(CALL_SAMPLE, Timer.start(r));
+        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
+        if (call != null) {
+            call.attemptStarted(System.nanoTime());
         }
     }
 
     /** Just after one HTTP attempt to Zoho answered. */
     public void callEnded(Exchange exchange) {
         MeterRegistry r = registry();
-        Timer.Sample sample = exchange.getProperty(CALL_SAMPLE, Timer.Sample.class);
-        if (r == null || sample == null) {
+        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
+        if (r == null || call == null) {
             return;
         }
-        exchange.removeProperty(CALL_SAMPLE);
+        long nanos = System.nanoTime() - call.attemptStartedNanos();
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String api = String.valueOf(exchange.getProperty("zpApi", String.class));
-        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
-        String endpoint = call == null ? "unknown" : call.endpoint();
+        String api = call.api();
+        String endpoint = call.endpoint();
         String code = status == null ? "none" : String.valueOf(status);
-        sample.stop(callTimers.computeIfAbsent(api + '\n' + endpoint + '\n' + code,
+        callTimers.computeIfAbsent(api + '\n' + endpoint + '\n' + code,
                 k -> Timer.builder("zoho.provisioning.api.calls")
                         .description("Zoho API calls (each attempt, retries included) and their latency")
                         .tag("api", api).tag("endpoint", endpoint).tag("status", code)
-                        .register(r)));
+                        .register(r)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static String feed(Exchange exchange) {

@@ -325,18 +325,18 @@ public class FileRuns {
      * answer arrives knows to look the record up instead of sending it blindly again.
      */
     public void sending(Exchange exchange) {
-        FileRun run = exchange.getProperty(RUN, FileRun.class);
+        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
+        FileRun run = call == null ? null : call.caller(RUN, FileRun.class);
         if (run == null) {
             return;
         }
-        com.zohoprovisioning.zoho.ZohoCall call = com.zohoprovisioning.zoho.ZohoCall.of(exchange);
         run.countCall(call.endpoint());
-        InputRecord r = exchange.getProperty(RECORD, InputRecord.class);
-        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled().get()) {
+        InputRecord r = call.caller(RECORD, InputRecord.class);
+        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
             return;
         }
         run.journal().sent(r.row(), call.method());
-        call.journaled().set(true);
+        call.journaled(true);
     }
 
     /** A record not started because the run stopped: no outcome, it stays for the next run. */

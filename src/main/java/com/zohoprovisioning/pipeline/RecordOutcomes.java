@@ -33,7 +33,7 @@ public class RecordOutcomes {
     private static boolean lostCreateAnswer(Exchange exchange, ZohoResponse r) {
         return !r.success() && "DUPLICATE_DATA".equals(r.code()) && r.id() != null
                 && "POST".equals(exchange.getProperty("zpMethod", String.class))
-                && exchange.getProperty("zpRetryIoFailures", 0, Integer.class) > 0;
+                && exchange.getProperty(com.zohoprovisioning.zoho.ZohoCalls.IO_FAILURES, 0, Integer.class) > 0;
     }
 
     /** A record that needs no call: unchanged, or validated in a dry run. */

@@ -2,23 +2,146 @@ package com.zohoprovisioning.zoho;
 
 import org.apache.camel.Exchange;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 
 /**
- * One Zoho call while its attempts run (route zoho-call): what the caller described in the properties
- * {@code zpMethod}, {@code zpPath}, {@code zpQuery} and {@code zpEndpoint} (the endpoint's name for the counters,
- * e.g. {@code PUT /bigin/v1/users/{id}}), and the request body, held as one exchange property ({@value #PROPERTY})
- * instead of five. Every attempt copies the exchange's properties more than once (the retries' error handler, the
- * circuit breaker), so fewer of them is less work per call. {@code journaled}: the journal already has this call's
- * "sent" line (written once, before the first attempt).
+ * One Zoho call while its attempts run (route zoho-call), held as the exchange's one property
+ * {@value #PROPERTY} besides {@code zpApi}:
+ * <ul>
+ *   <li>the request the caller described in the properties {@code zpMethod}, {@code zpPath}, {@code zpQuery},
+ *       {@code zpEndpoint} (the endpoint's name for the counters, e.g. {@code PUT /bigin/v1/users/{id}}) and the
+ *       body;</li>
+ *   <li>the caller's properties, set aside until the call ends ({@link ZohoCalls#end} puts them back): every
+ *       attempt copies the exchange's properties three times (the retries' error handler, the circuit breaker's copy
+ *       in and out), so the fewer the properties, the less work per call;</li>
+ *   <li>the state of the attempts: the journal's "sent" line written, the token sent, when the attempt started,
+ *       and the retry budget's counters ({@link ZohoRetryBudget}).</li>
+ * </ul>
+ * The attempts of one call run one after another, never at once.
  */
-public record ZohoCall(String method, String path, String query, String endpoint, Object body,
-                       AtomicBoolean journaled) {
+public final class ZohoCall {
 
     public static final String PROPERTY = "zpZohoCall";
+
+    private final String api;
+    private final String method;
+    private final String path;
+    private final String query;
+    private final String endpoint;
+    private final Object body;
+    private final Map<String, Object> caller;
+
+    private volatile boolean journaled;
+    private volatile String tokenUsed;
+    private volatile long attemptStartedNanos;
+    private volatile int failures;
+    private volatile Exception lastFailure;
+    private volatile int ioFailures;
+    private volatile long pausedSinceNanos;
+    private volatile boolean paused;
+
+    public ZohoCall(String api, String method, String path, String query, String endpoint, Object body,
+                    Map<String, Object> caller) {
+        this.api = api;
+        this.method = method;
+        this.path = path;
+        this.query = query;
+        this.endpoint = endpoint;
+        this.body = body;
+        this.caller = caller;
+    }
 
     /** The call the exchange is making, or null outside route zoho-call. */
     public static ZohoCall of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, ZohoCall.class);
+    }
+
+    public String api() {
+        return api;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String query() {
+        return query;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public Object body() {
+        return body;
+    }
+
+    /** One of the caller's properties, set aside while the call runs. */
+    public <T> T caller(String name, Class<T> type) {
+        Object v = caller.get(name);
+        return type.isInstance(v) ? type.cast(v) : null;
+    }
+
+    Map<String, Object> callerProperties() {
+        return caller;
+    }
+
+    /** Whether the journal has this call's "sent" line (written once, before the first attempt). */
+    public boolean journaled() {
+        return journaled;
+    }
+
+    public void journaled(boolean value) {
+        journaled = value;
+    }
+
+    String tokenUsed() {
+        return tokenUsed;
+    }
+
+    void tokenUsed(String value) {
+        tokenUsed = value;
+    }
+
+    /** {@link System#nanoTime()} when the current attempt went out (for the latency timer). */
+    public long attemptStartedNanos() {
+        return attemptStartedNanos;
+    }
+
+    public void attemptStarted(long nanos) {
+        attemptStartedNanos = nanos;
+    }
+
+    int failures() {
+        return failures;
+    }
+
+    /** Counts a failed attempt once (the retry predicate may see the same exception more than once). */
+    void failed(Exception e, boolean io) {
+        if (e != lastFailure) {
+            lastFailure = e;
+            failures++;
+            if (io) {
+                ioFailures++;
+            }
+        }
+    }
+
+    /** Attempts whose answer never came (reset, timeout). */
+    public int ioFailures() {
+        return ioFailures;
+    }
+
+    /** When the circuit breaker first refused this call (it has been paused since). */
+    long pausedSince(long now) {
+        if (!paused) {
+            paused = true;
+            pausedSinceNanos = now;
+        }
+        return pausedSinceNanos;
     }
 }

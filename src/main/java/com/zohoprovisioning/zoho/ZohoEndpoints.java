@@ -99,15 +99,14 @@ public final class ZohoEndpoints implements Service {
         ZohoCall call = ZohoCall.of(exchange);
         org.apache.camel.Message m = exchange.getMessage();
         m.setBody(call.body());
-        m.setHeader(Exchange.HTTP_URI, base(exchange));
+        m.setHeader(Exchange.HTTP_URI, base(call.api()));
         m.setHeader(Exchange.HTTP_PATH, call.path());
         m.setHeader(Exchange.HTTP_QUERY, call.query());
         m.setHeader(Exchange.HTTP_METHOD, httpMethod(call.method()));
         m.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
     }
 
-    String base(Exchange exchange) {
-        String api = exchange.getProperty("zpApi", "bigin", String.class);
+    String base(String api) {
         return "mail".equals(api) ? mailUrl : tokens.apiBase();
     }
 

@@ -60,12 +60,18 @@ public class ZohoTokenProvider {
     public void authorize(Exchange exchange) {
         Token t = token();
         exchange.getMessage().setHeader("Authorization", "Zoho-oauthtoken " + t.value());
-        exchange.setProperty(TOKEN_USED, t.value());
+        ZohoCall call = ZohoCall.of(exchange);
+        if (call != null) {
+            call.tokenUsed(t.value());
+        } else {
+            exchange.setProperty(TOKEN_USED, t.value());
+        }
     }
 
     /** Marks the token this exchange sent as bad (after a 401), so the next {@link #authorize} refreshes once. */
     public void invalidate(Exchange exchange) {
-        String used = exchange.getProperty(TOKEN_USED, String.class);
+        ZohoCall call = ZohoCall.of(exchange);
+        String used = call != null ? call.tokenUsed() : exchange.getProperty(TOKEN_USED, String.class);
         synchronized (this) {
             if (current != null && current.value().equals(used)) {
                 LOG.info("Zoho answered INVALID_TOKEN: the access token will be refreshed");
