@@ -56,14 +56,20 @@ public final class OpsBeans {
 
     /**
      * Camel's route event notifier (the {@code camel_routes_*} gauges) wants route events only, yet it does not say
-     * so: Camel then hands it an event for every exchange created and every message sent to an endpoint, a dozen
-     * per record.
+     * so: Camel then builds and hands it an event for every exchange created and every message sent to an endpoint,
+     * a dozen per record. Once no notifier wants exchange events, Camel is told not to announce them at all (a
+     * notifier added later turns them back on).
      */
     static void routeEventsOnly(CamelContext context, boolean alreadyStarted) {
+        boolean exchangeEvents = false;
         for (var notifier : context.getManagementStrategy().getEventNotifiers()) {
             if (notifier instanceof org.apache.camel.component.micrometer.eventnotifier.MicrometerRouteEventNotifier) {
                 notifier.setIgnoreExchangeEvents(true);
             }
+            exchangeEvents |= !notifier.isIgnoreExchangeEvents() && !notifier.isDisabled();
+        }
+        if (!exchangeEvents) {
+            context.getCamelContextExtension().setEventNotificationApplicable(false);
         }
     }
 

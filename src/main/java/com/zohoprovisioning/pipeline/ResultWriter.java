@@ -23,7 +23,8 @@ import java.util.Map;
  * Writes result records in the input's format: the original fields in their order, then the {@code result_*}
  * fields. CSV keeps the input's delimiter (and BOM); cells that a spreadsheet would run as a formula
  * (starting with = + - @ tab CR) get a leading apostrophe, which {@link #unneutralise} removes again on re-import.
- * Every record is flushed, so the file is also the run's journal. Thread-safe.
+ * Written through a buffer, not flushed per record: a restart rebuilds the file from the run's journal
+ * ({@link FileJournal}), which is written first. Thread-safe.
  */
 public final class ResultWriter implements Closeable {
 
@@ -70,7 +71,8 @@ public final class ResultWriter implements Closeable {
                     csv.flush();
                 }
                 case JSON -> {
-                    json = JSON.getFactory().createGenerator(out);
+                    // the generator's flush per record hands its bytes to the buffer, not to the disk
+                    json = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
                     json.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
                     if (jsonWrapper != null) {
                         json.writeStartObject();
@@ -113,18 +115,17 @@ public final class ResultWriter implements Closeable {
                         row.add(neutralise(profile));
                     }
                     csv.printRecord(row);
-                    csv.flush();
                 }
                 case JSON -> {
                     writeObject(json, record, results, profile);
                     json.flush();
                 }
                 case NDJSON -> {
-                    JsonGenerator g = JSON.getFactory().createGenerator(out);
+                    JsonGenerator g = JSON.getFactory().createGenerator(out)
+                            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
                     writeObject(g, record, results, profile);
                     g.flush();
                     out.write('\n');
-                    out.flush();
                 }
             }
             count++;

@@ -38,7 +38,11 @@ public class ZohoCalls {
     public void end(Exchange exchange) {
         ZohoCall call = (ZohoCall) exchange.removeProperty(ZohoCall.PROPERTY);
         if (call != null) {
-            exchange.getProperties().putAll(call.callerProperties());
+            // one put each: ConcurrentHashMap.putAll grows the table ahead of need, on every call
+            Map<String, Object> properties = exchange.getProperties();
+            for (Map.Entry<String, Object> e : call.callerProperties().entrySet()) {
+                properties.put(e.getKey(), e.getValue());
+            }
             if (call.ioFailures() > 0) {
                 exchange.setProperty(IO_FAILURES, call.ioFailures());
             }
