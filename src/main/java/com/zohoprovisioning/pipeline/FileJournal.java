@@ -22,11 +22,17 @@ import java.util.Map;
 
 /**
  * The append-only journal of one input file ({@code .journal/<feed>/<sha-256 of the content>/journal.ndjson}), one
- * JSON line per event, written straight to the file (no buffer in the process) before the result line:
- * {@code {"row":7,"sent":"POST"}} before a call that changes Zoho, {@code {"row":7,"outcome":{…}}} once the record
- * has its outcome, {@code {"done":"archive/…"}} once the results are published. A restarted run reads it back:
- * rows with an outcome are not sent again (their result lines are rewritten from here), rows sent without an
- * outcome are "in doubt" and reconciled by a lookup. A torn last line (the process died while writing it) is ignored.
+ * JSON line per event: {@code {"row":7,"sent":"POST"}} before a call that changes Zoho, {@code {"row":7,"outcome":{…}}}
+ * once the record has its outcome, {@code {"done":"archive/…"}} once the results are published. A restarted run
+ * reads it back: rows with an outcome are not sent again (their result lines are rewritten from here), rows sent
+ * without an outcome are "in doubt" and reconciled by a lookup. A torn last line (the process died while writing it)
+ * is ignored.
+ * <p>
+ * A "sent" line reaches the file (the operating system) before its call goes out, in one write together with the
+ * outcome lines that waited since the last write; outcome lines wait for at most {@value #PENDING_MAX} bytes, and
+ * {@link #done} and {@link #close} write them too. A run killed before its waiting outcomes were written finds
+ * those rows in doubt (reconciled, never sent blindly again) or, when they made no call, does them again: one
+ * write per record instead of two.
  */
 public final class FileJournal implements Closeable {
 
@@ -38,7 +44,9 @@ public final class FileJournal implements Closeable {
     private final Map<Long, String> sent = new HashMap<>();
     private String done;
     private OutputStream out;
-    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
+    /** The lines not yet written to the file. */
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(8192);
+    static final int PENDING_MAX = 64 * 1024;
     private JsonGenerator gen;
 
     private FileJournal(Path dir) {
@@ -129,7 +137,7 @@ public final class FileJournal implements Closeable {
             JsonGenerator g = line();
             g.writeNumberField("row", row);
             g.writeStringField("sent", method);
-            append(g);
+            append(g, true);
         } catch (IOException e) {
             throw failed(e);
         }
@@ -149,7 +157,7 @@ public final class FileJournal implements Closeable {
                 g.writeNumberField("http", o.httpStatus());
             }
             g.writeEndObject();
-            append(g);
+            append(g, false);
         } catch (IOException e) {
             throw failed(e);
         }
@@ -159,36 +167,49 @@ public final class FileJournal implements Closeable {
         try {
             JsonGenerator g = line();
             g.writeStringField("done", archive);
-            append(g);
+            append(g, true);
         } catch (IOException e) {
             throw failed(e);
         }
         done = archive;
     }
 
-    /** Starts one line: a JSON object written by one generator into one reused buffer (no tree, no string). */
+    /** Starts one line: a JSON object written by one generator after the waiting lines (no tree, no string). */
     private JsonGenerator line() throws IOException {
         if (gen == null) {
-            gen = JSON.getFactory().createGenerator(buffer);
+            gen = JSON.getFactory().createGenerator(pending);
             gen.setRootValueSeparator(null);
         }
-        buffer.reset();
         gen.writeStartObject();
         return gen;
     }
 
-    /** Ends the line and writes it to the file in one write. */
-    private void append(JsonGenerator g) throws IOException {
+    /** Ends the line; it waits for the next write unless {@code write} or the waiting lines are many. */
+    private void append(JsonGenerator g, boolean write) throws IOException {
         g.writeEndObject();
         g.flush();
-        buffer.write('\n');
-        if (out == null) {
-            Files.createDirectories(dir);
-            out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+        pending.write('\n');
+        if (write || pending.size() >= PENDING_MAX) {
+            writePending();
         }
-        buffer.writeTo(out);
-        out.flush();
+    }
+
+    /** The waiting lines to the file, in one write. */
+    private void writePending() throws IOException {
+        if (pending.size() == 0) {
+            return;
+        }
+        try {
+            if (out == null) {
+                Files.createDirectories(dir);
+                out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE);
+            }
+            pending.writeTo(out);
+            out.flush();
+        } finally {
+            pending.reset();
+        }
     }
 
     private UncheckedIOException failed(IOException e) {
@@ -198,6 +219,7 @@ public final class FileJournal implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
+        writePending();
         if (out != null) {
             out.close();
             out = null;
