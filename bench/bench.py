@@ -120,7 +120,7 @@ def seed_file(path, n, feeds):
 
 # ---------------------------------------------------------------------------------------------- sandbox
 class Sandbox:
-    def __init__(self, jar, c, l, seed, heap, workdir):
+    def __init__(self, jar, c, l, seed, heap, workdir, pin=None):
         s = socket.socket()
         s.bind(("127.0.0.1", 0))
         self.port = s.getsockname()[1]
@@ -128,7 +128,7 @@ class Sandbox:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(os.path.join(workdir, "sandbox.log"), "w")
         self.proc = subprocess.Popen(
-            ["java", f"-Xmx{heap}", f"-Dsandbox.latency-ms={l}", f"-Dsandbox.max-concurrent={c}",
+            pinned(pin) + ["java", f"-Xmx{heap}", f"-Dsandbox.latency-ms={l}", f"-Dsandbox.max-concurrent={c}",
              "-Dsandbox.licences=100000000", f"-Dsandbox.seed=file:{seed}", "-jar", jar, "sandbox",
              "--port", str(self.port)], stdout=self.log, stderr=subprocess.STDOUT, cwd=workdir)
         deadline = time.time() + 60
@@ -192,7 +192,12 @@ def time_v(path):
             float(out.get("User time (seconds)", "0")) + float(out.get("System time (seconds)", "0")))
 
 
-def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
+def pinned(cpu):
+    """The command prefix that keeps a process (and every thread of it, the JIT's and GC's too) on one CPU."""
+    return [] if cpu is None else ["taskset", "-c", str(cpu)]
+
+
+def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0, pin=None):
     work = os.path.join(workdir, "work-" + feed)
     shutil.rmtree(work, ignore_errors=True)
     inbox = os.path.join(work, "inbox", feed)
@@ -204,7 +209,7 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0):
     sandbox.post("/__sandbox/reset")
     gclog = os.path.join(workdir, f"gc-{feed}.log")
     timev = os.path.join(workdir, f"time-{feed}.txt")
-    cmd = ["/usr/bin/time", "-v", "-o", timev, "java"] + ([f"-Xmx{xmx}"] if xmx else []) + [
+    cmd = ["/usr/bin/time", "-v", "-o", timev] + pinned(pin) + ["java"] + ([f"-Xmx{xmx}"] if xmx else []) + [
         f"-Xlog:gc:file={gclog}", f"-Dwork.dir={work}", f"-Dzoho.api-url={sandbox.url}",
         f"-Dzoho.max-concurrent={c}", f"-Dprovisioning.feeds={feed}", "-Dprovisioning.progress-seconds=30",
         "-Dmail.account-lookup=list"] + extra + ["-jar", jar, "--once"]
@@ -349,7 +354,8 @@ STEADY = (0.5, 0.95)  # the share of the file over which the steady state is mea
 
 def steady_state(samples, total_bytes):
     """CPU s of (routes, sandbox, routes JIT, sandbox JIT) while the file went from 50 % to 95 % of its results,
-    when the JIT has compiled what is hot: the cost of one more record, start-up and warm-up left out."""
+    when the JIT has compiled what is hot: the cost of one more record, start-up and warm-up left out; and the
+    window's wall seconds."""
     if not samples or not total_bytes:
         return None
     times = []
@@ -362,7 +368,7 @@ def steady_state(samples, total_bytes):
         times.append(a[0] + f * (b[0] - a[0]))
     if times[1] - times[0] < 2:
         return None  # too short to measure
-    return tuple(at(samples, times[1], i) - at(samples, times[0], i) for i in (1, 2, 3, 4))
+    return tuple(at(samples, times[1], i) - at(samples, times[0], i) for i in (1, 2, 3, 4)) + (times[1] - times[0],)
 
 
 def at(samples, t, i):
@@ -440,7 +446,7 @@ def run_naive(sandbox, workdir, n, records):
 
 
 # ---------------------------------------------------------------------------------------------- report
-def report(name, sc, n, feed, r, naive):
+def report(name, sc, n, feed, r, naive, pin=False):
     s = r["summary"]
     ms = max(s["duration_ms"], 1)
     records = s["succeeded"] + s["failed"]
@@ -485,11 +491,14 @@ def report(name, sc, n, feed, r, naive):
         print(f"    without JIT     routes {work * 1e6 / records:.0f} µs, sandbox {sandbox_work * 1e6 / records:.0f} µs "
               f"per record: routes/sandbox = {work / max(sandbox_work, 1e-9):.2f}")
     if r["steady"]:
-        rc, sc_, rj, sj = r["steady"]
+        rc, sc_, rj, sj, secs = r["steady"]
         k = (STEADY[1] - STEADY[0]) * records
         print(f"  steady state      records {STEADY[0]:.0%} to {STEADY[1]:.0%} of the file: CPU per record routes "
               f"{rc * 1e6 / k:.0f} µs (JIT {rj * 1e6 / k:.0f}), sandbox {sc_ * 1e6 / k:.0f} µs (JIT {sj * 1e6 / k:.0f}): "
               f"routes/sandbox = {rc / max(sc_, 1e-9):.2f}")
+        # with --pin each process has one CPU of its own: the one near 100 % is the bottleneck
+        print(f"    CPU busy        routes {rc / secs:.0%}, sandbox {sc_ / secs:.0%} of one CPU, "
+              f"{k / secs:,.0f} records/s" + (" (each on a CPU of its own)" if pin else ""))
     if naive:
         print(f"  naive baseline    {naive['rate']:,.1f} records/s over the first {naive['records']:,} records, "
               f"{naive['calls_per_record']:.2f} calls/record; routes are {rate / naive['rate']:,.1f}x faster, "
@@ -518,6 +527,9 @@ def main():
     ap.add_argument("--live-every", type=float, help="seconds between live-heap histograms (full GC); "
                     "default 20 for the million scenario, off for the others")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the routes")
+    ap.add_argument("--pin", action="store_true",
+                    help="one CPU each: the sandbox on CPU 0, the routes on CPU 1 (taskset), to see which one is the "
+                         "bottleneck (the one whose CPU is busy near 100 %%)")
     ap.add_argument("--java-opt", action="append", default=[], metavar="OPT",
                     help="extra JVM option for the routes, e.g. -Dzoho.max-concurrent=8 (repeatable)")
     args = ap.parse_args()
@@ -538,15 +550,16 @@ def main():
             seed_file(seed, n, feeds)
             extra = [f"-XX:StartFlightRecording=filename={workdir}/routes.jfr,settings=profile"] if args.jfr else []
             extra += args.java_opt
-            sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir)
+            sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir, 0 if args.pin else None)
             try:
                 for feed in feeds:
                     r = run_routes(args.jar, sandbox, feed, n, sc["c"], sc["xmx"], workdir, extra,
-                                   args.live_every if args.live_every is not None else sc.get("live", 0))
+                                   args.live_every if args.live_every is not None else sc.get("live", 0),
+                                   1 if args.pin else None)
                     naive = None
                     if feed == "bigin-users" and sc["base"]:
                         naive = run_naive(sandbox, workdir, n, min(sc["base"], n))
-                    results.append(report(name, sc, n, feed, r, naive))
+                    results.append(report(name, sc, n, feed, r, naive, args.pin))
             finally:
                 sandbox.stop()
         failed = False
