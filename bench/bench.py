@@ -8,11 +8,14 @@ counters), 429s, peak heap (GC log), peak RSS and CPU (/usr/bin/time -v) and wal
 (look role, profile and user up for each record, then call: what a hand-written script does) runs against the
 same sandbox, on the first records of the same file, and its rate is printed beside the routes'.
 
-    python3 bench/bench.py                      # the three scenarios of README section "Benchmark"
-    python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million
+    python3 bench/bench.py                      # the four scenarios of README section "Benchmark"
+    python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million, bottleneck
     python3 bench/bench.py --quick              # small N, to check the bench itself
 
-Needs: java 17, python3, /usr/bin/time, and the jar (./mvnw -B -ntp -q package -DskipTests).
+The bottleneck scenario runs the sandbox on CPU 0 and the routes on CPU 1 (taskset): in the steady state, the
+process whose CPU is busier is the bottleneck.
+
+Needs: java 17, python3, /usr/bin/time, taskset (util-linux), and the jar (./mvnw -B -ntp -q package -DskipTests).
 """
 import argparse
 import csv
@@ -39,8 +42,10 @@ SCENARIOS = {
     "ceiling": dict(c=10, l=100, n=5000, feeds=["bigin-users", "crm-user-groups", "mail-users"], xmx=None, base=200),
     "overhead": dict(c=4, l=0, n=50000, feeds=["bigin-users"], xmx=None, base=2000),
     "million": dict(c=10, l=0, n=1000000, feeds=["bigin-users"], xmx="256m", base=0, live=20),
+    # the overhead scenario past the JIT's warm-up, with each process on a CPU of its own: which one is the bottleneck
+    "bottleneck": dict(c=4, l=0, n=300000, feeds=["bigin-users"], xmx=None, base=0, pin=True),
 }
-QUICK = {"ceiling": 300, "overhead": 3000, "million": 20000}
+QUICK = {"ceiling": 300, "overhead": 3000, "million": 20000, "bottleneck": 20000}
 CRM_GROUPS = 50
 
 
@@ -456,7 +461,8 @@ def report(name, sc, n, feed, r, naive, pin=False):
     ceiling = sc["c"] * 1000.0 / sc["l"] if sc["l"] else None
     unretried_429 = s["by_error_code"].get("TOO_MANY_REQUESTS", 0)
     print(f"\n== {name}: {feed}, C={sc['c']}, L={sc['l']} ms, {n:,} records"
-          + (f", routes -Xmx{sc['xmx']}" if sc["xmx"] else ""))
+          + (f", routes -Xmx{sc['xmx']}" if sc["xmx"] else "")
+          + (", sandbox on CPU 0, routes on CPU 1" if pin else ""))
     print(f"  outcome           {s['succeeded']:,} succeeded, {s['failed']:,} failed "
           f"{dict(s['by_error_code'])}, exit code {r['exit']}")
     print(f"  records/s         {rate:,.1f} (file: {ms / 1000:.1f} s; whole --once run incl. JVM start: "
@@ -550,16 +556,17 @@ def main():
             seed_file(seed, n, feeds)
             extra = [f"-XX:StartFlightRecording=filename={workdir}/routes.jfr,settings=profile"] if args.jfr else []
             extra += args.java_opt
-            sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir, 0 if args.pin else None)
+            pin = args.pin or sc.get("pin", False)
+            sandbox = Sandbox(args.jar, sc["c"], sc["l"], seed, args.sandbox_heap, workdir, 0 if pin else None)
             try:
                 for feed in feeds:
                     r = run_routes(args.jar, sandbox, feed, n, sc["c"], sc["xmx"], workdir, extra,
                                    args.live_every if args.live_every is not None else sc.get("live", 0),
-                                   1 if args.pin else None)
+                                   1 if pin else None)
                     naive = None
                     if feed == "bigin-users" and sc["base"]:
                         naive = run_naive(sandbox, workdir, n, min(sc["base"], n))
-                    results.append(report(name, sc, n, feed, r, naive, args.pin))
+                    results.append(report(name, sc, n, feed, r, naive, pin))
             finally:
                 sandbox.stop()
         failed = False
