@@ -261,6 +261,9 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0, pin=
     file_sandbox_cpu = (at(samples, end, 2) - at(samples, start, 2)) if samples else None
     file_jit = (at(samples, end, 3) - at(samples, start, 3)) if samples else None
     file_sandbox_jit = (at(samples, end, 4) - at(samples, start, 4)) if samples else None
+    with open(os.path.join(workdir, f"samples-{feed}.json"), "w") as f:
+        # kept with --keep: (time, routes CPU s, sandbox CPU s, routes JIT s, sandbox JIT s, result bytes)
+        json.dump(samples, f)
     steady = steady_state(samples, bytes_in(os.path.join(work, "success", feed)) + bytes_in(
         os.path.join(work, "error", feed)))
     return dict(exit=rc, wall=wall, summary=summary, requests=requests, rss=rss, cpu=cpu, heap_peak=peak,
