@@ -1,6 +1,7 @@
 package com.zohoprovisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zohoprovisioning.zoho.ZohoCall;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
@@ -128,6 +129,38 @@ class ZohoClientTest extends PipelineTestSupport {
         assertThat(ok.success()).isTrue();
         assertThat(ok.id()).isEqualTo("554023000000691003");
         assertThat(ok.message()).isEqualTo("User updated");
+    }
+
+    @Test
+    void theCallersPropertiesComeBackAfterTheCallWhateverHappened() {
+        sandboxCall("POST", "/__sandbox/expire-tokens", null);
+        Exchange ok = exchange("bigin", "GET", "/bigin/v1/settings/roles");
+        template.send("direct:zoho-call", ok);
+        assertThat(ok.getMessage().getBody(ZohoResponse.class).success()).as("sent again after a 401").isTrue();
+        assertThat(ok.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpMethod", "GET")
+                .containsEntry("zpPath", "/bigin/v1/settings/roles").doesNotContainKey(ZohoCall.PROPERTY);
+
+        Exchange broken = exchange("bigin", "NOT-A-METHOD", "/bigin/v1/settings/roles");
+        template.send("direct:zoho-call", broken);
+        assertThat(broken.getException()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(broken.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpMethod", "NOT-A-METHOD")
+                .doesNotContainKey(ZohoCall.PROPERTY);
+
+        Exchange unknownApi = exchange("books", "GET", "/books/v3/users");
+        template.send("direct:zoho-call", unknownApi);
+        assertThat(unknownApi.getException()).hasMessageContaining("zpApi must be bigin, crm or mail, not books");
+        assertThat(unknownApi.getProperties()).containsEntry("zpMine", "kept");
+    }
+
+    private Exchange exchange(String api, String method, String path) {
+        Exchange ex = new DefaultExchange(context);
+        ex.setProperty("zpApi", api);
+        ex.setProperty("zpMethod", method);
+        ex.setProperty("zpPath", path);
+        ex.setProperty("zpEndpoint", method + " " + path);
+        ex.setProperty("zpMine", "kept");
+        ex.getMessage().setBody("");
+        return ex;
     }
 
     private static void assertError(ZohoResponse r, int http, String code) {
