@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class ProvisioningMetrics {
 
-
     private final CamelContext context;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     /** The meters of the per-record and per-call paths, by their tags: a registry look-up costs more than a map's. */

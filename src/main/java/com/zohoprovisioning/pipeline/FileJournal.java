@@ -213,7 +213,7 @@ public final class FileJournal implements Closeable {
     }
 
     private UncheckedIOException failed(IOException e) {
-        gen = null; // a line cut short leaves the generator mid-object: the next line starts a new one
+        // the lines that waited are dropped with the failed write: their rows end up in doubt or are done again
         return new UncheckedIOException("cannot write the journal " + dir.resolve(FILE) + ": " + e.getMessage(), e);
     }
 

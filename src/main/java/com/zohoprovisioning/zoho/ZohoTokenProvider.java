@@ -21,7 +21,6 @@ public class ZohoTokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoTokenProvider.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String TOKEN_USED = "zohoTokenUsed";
 
     private record Token(String value, long refreshAtNanos, String apiDomain) {
     }
@@ -56,22 +55,20 @@ public class ZohoTokenProvider {
         this.deniedCooldownNanos = ms * 1_000_000L;
     }
 
-    /** Sets {@code Authorization: Zoho-oauthtoken …} on the message and remembers which token was sent. */
+    /** Sets {@code Authorization: Zoho-oauthtoken …} on the message; the exchange's {@link ZohoCall} remembers it. */
     public void authorize(Exchange exchange) {
         Token t = token();
         exchange.getMessage().setHeader("Authorization", "Zoho-oauthtoken " + t.value());
         ZohoCall call = ZohoCall.of(exchange);
         if (call != null) {
             call.tokenUsed(t.value());
-        } else {
-            exchange.setProperty(TOKEN_USED, t.value());
         }
     }
 
     /** Marks the token this exchange sent as bad (after a 401), so the next {@link #authorize} refreshes once. */
     public void invalidate(Exchange exchange) {
         ZohoCall call = ZohoCall.of(exchange);
-        String used = call != null ? call.tokenUsed() : exchange.getProperty(TOKEN_USED, String.class);
+        String used = call == null ? null : call.tokenUsed();
         synchronized (this) {
             if (current != null && current.value().equals(used)) {
                 LOG.info("Zoho answered INVALID_TOKEN: the access token will be refreshed");
