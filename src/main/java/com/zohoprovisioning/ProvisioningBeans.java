@@ -62,11 +62,8 @@ public class ProvisioningBeans implements CamelConfiguration {
                 intProp(prop, "zoho.retry.max-redeliveries", 6),
                 Long.parseLong(or(prop.apply("zoho.breaker.max-pause-ms"), "1800000")));
         registry.bind("zohoRetryBudget", budget);
-        com.zohoprovisioning.zoho.ZohoCalls calls = new com.zohoprovisioning.zoho.ZohoCalls();
         // The steps of every Zoho call (routes/zoho.yaml) as processors: a bean step costs a method look-up, argument
         // binding and a reflective call each time, and a call has a dozen steps.
-        registry.bind("zohoCallBegin", (Processor) calls::begin);
-        registry.bind("zohoCallEnd", (Processor) calls::end);
         registry.bind("zohoAuthorize", (Processor) tokens::authorize);
         registry.bind("zohoRequest", (Processor) endpoints::request);
         registry.bind("zohoAnswer", (Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Zoho client (direct:zoho-call) against the sandbox over HTTP: OAuth refresh, 401 handling, answer shapes. */
+/** The Zoho client (the zoho: component) against the sandbox over HTTP: OAuth refresh, 401 handling, answer shapes. */
 class ZohoClientTest extends PipelineTestSupport {
 
     @Override
@@ -26,13 +26,13 @@ class ZohoClientTest extends PipelineTestSupport {
 
     ZohoResponse call(String method, String path, String query, String body) {
         Exchange ex = new DefaultExchange(context);
-        ex.setProperty("zpApi", "bigin");
-        ex.setProperty("zpMethod", method);
-        ex.setProperty("zpPath", path);
-        ex.setProperty("zpQuery", query);
-        ex.setProperty("zpEndpoint", method + " " + path);
         ex.getMessage().setBody(body);
-        return template.send("direct:zoho-call", ex).getMessage().getBody(ZohoResponse.class);
+        return template.send(uri("bigin", method, path, query), ex).getMessage().getBody(ZohoResponse.class);
+    }
+
+    /** The zoho: endpoint of a call, as a route would write it. */
+    static String uri(String api, String method, String path, String query) {
+        return "zoho:" + api + "?method=" + method + "&path=RAW(" + path + ")" + (query == null ? "" : "&query=RAW(" + query + ")");
     }
 
     long tokensIssued() {
@@ -134,31 +134,28 @@ class ZohoClientTest extends PipelineTestSupport {
     @Test
     void theCallersPropertiesComeBackAfterTheCallWhateverHappened() {
         sandboxCall("POST", "/__sandbox/expire-tokens", null);
-        Exchange ok = exchange("bigin", "GET", "/bigin/v1/settings/roles");
-        template.send("direct:zoho-call", ok);
+        Exchange ok = exchange();
+        template.send(uri("bigin", "GET", "/bigin/v1/settings/roles", null), ok);
         assertThat(ok.getMessage().getBody(ZohoResponse.class).success()).as("sent again after a 401").isTrue();
-        assertThat(ok.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpMethod", "GET")
-                .containsEntry("zpPath", "/bigin/v1/settings/roles").doesNotContainKey(ZohoCall.PROPERTY);
-
-        Exchange broken = exchange("bigin", "NOT-A-METHOD", "/bigin/v1/settings/roles");
-        template.send("direct:zoho-call", broken);
-        assertThat(broken.getException()).isInstanceOf(IllegalArgumentException.class);
-        assertThat(broken.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpMethod", "NOT-A-METHOD")
+        assertThat(ok.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpRun", "run")
                 .doesNotContainKey(ZohoCall.PROPERTY);
 
-        Exchange unknownApi = exchange("books", "GET", "/books/v3/users");
-        template.send("direct:zoho-call", unknownApi);
-        assertThat(unknownApi.getException()).hasMessageContaining("zpApi must be bigin, crm or mail, not books");
+        Exchange broken = exchange();
+        template.send(uri("bigin", "NOT-A-METHOD", "/bigin/v1/settings/roles", null), broken);
+        assertThat(broken.getException()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(broken.getProperties()).containsEntry("zpMine", "kept").containsEntry("zpRun", "run")
+                .doesNotContainKey(ZohoCall.PROPERTY);
+
+        Exchange unknownApi = exchange();
+        template.send(uri("books", "GET", "/books/v3/users", null), unknownApi);
+        assertThat(unknownApi.getException()).hasMessageContaining("zoho-attempts-books");
         assertThat(unknownApi.getProperties()).containsEntry("zpMine", "kept");
     }
 
-    private Exchange exchange(String api, String method, String path) {
+    private Exchange exchange() {
         Exchange ex = new DefaultExchange(context);
-        ex.setProperty("zpApi", api);
-        ex.setProperty("zpMethod", method);
-        ex.setProperty("zpPath", path);
-        ex.setProperty("zpEndpoint", method + " " + path);
         ex.setProperty("zpMine", "kept");
+        ex.setProperty("zpRun", "run");
         ex.getMessage().setBody("");
         return ex;
     }

@@ -44,12 +44,8 @@ class ZohoFaultsTest extends PipelineTestSupport {
 
     private ZohoResponse call(String method, String path, String body) {
         Exchange ex = new DefaultExchange(context);
-        ex.setProperty("zpApi", "bigin");
-        ex.setProperty("zpMethod", method);
-        ex.setProperty("zpPath", path);
-        ex.setProperty("zpEndpoint", method + " " + path);
         ex.getMessage().setBody(body);
-        return template.send("direct:zoho-call", ex).getMessage().getBody(ZohoResponse.class);
+        return template.send(ZohoClientTest.uri("bigin", method, path, null), ex).getMessage().getBody(ZohoResponse.class);
     }
 
     private long answers(String endpoint, int status) {

@@ -7,8 +7,11 @@ import org.apache.camel.Exchange;
 /** Turns what happened to a record (a Zoho answer, or an exception) into its {@link RecordOutcome}. */
 public class RecordOutcomes {
 
-    public static final String ACTION = "zpAction";
-    public static final String KNOWN_ID = "zpKnownId";
+    /** Exchange variables a planner sets: which call the record route makes ({@code add}, {@code update}, … or
+     *  {@code none}), the action a success means ({@code created}, {@code updated}, …), and the Zoho id it is about. */
+    public static final String CALL = "call";
+    public static final String ACTION = "action";
+    public static final String ID = "id";
 
     /** After a Zoho call: success with the planned action, or Zoho's code and message. */
     public void fromResponse(Exchange exchange) {
@@ -18,8 +21,10 @@ public class RecordOutcomes {
             o = RecordOutcome.ok("created", r.id(), "CREATED", "reconciled: the first attempt of this add lost its answer "
                     + "on the way back, so it was sent again and Zoho answered " + r.code() + ": the user exists", r.httpStatus());
         } else if (r.success()) {
-            String id = r.id() != null ? r.id() : exchange.getProperty(KNOWN_ID, String.class);
-            o = RecordOutcome.ok(exchange.getProperty(ACTION, String.class), id, r.code(), r.message(), r.httpStatus());
+            String id = r.id() != null ? r.id() : exchange.getVariable(ID, String.class);
+            boolean dryRun = "VALIDATED".equals(r.code()) && r.httpStatus() == 0;
+            o = RecordOutcome.ok(dryRun ? "validated" : exchange.getVariable(ACTION, String.class), id, r.code(),
+                    r.message(), dryRun ? null : r.httpStatus());
         } else {
             o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
         }
@@ -32,13 +37,24 @@ public class RecordOutcomes {
      */
     private static boolean lostCreateAnswer(Exchange exchange, ZohoResponse r) {
         return !r.success() && "DUPLICATE_DATA".equals(r.code()) && r.id() != null
-                && "POST".equals(exchange.getProperty("zpMethod", String.class))
-                && exchange.getProperty(com.zohoprovisioning.zoho.ZohoCalls.IO_FAILURES, 0, Integer.class) > 0;
+                && "created".equals(exchange.getVariable(ACTION, String.class))
+                && exchange.getProperty(com.zohoprovisioning.zoho.ZohoCall.IO_FAILURES, 0, Integer.class) > 0;
     }
 
     /** A record that needs no call: unchanged, or validated in a dry run. */
     public static void noCall(Exchange exchange, String action, String id, String message) {
+        exchange.setVariable(CALL, "none");
         exchange.setProperty(FileRuns.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
+    }
+
+    /**
+     * The call a record's route makes next: {@code call} names the route's branch (the {@code zoho:} step that
+     * shows the method and path), {@code action} what a success means, {@code id} the Zoho id (in the path).
+     */
+    public static void plan(Exchange exchange, String call, String action, String id) {
+        exchange.setVariable(CALL, call);
+        exchange.setVariable(ACTION, action);
+        exchange.setVariable(ID, id);
     }
 
     /** From the exception the error handler caught. */

@@ -5,13 +5,12 @@ import org.apache.camel.Exchange;
 import java.util.Map;
 
 /**
- * One Zoho call while its attempts run (route zoho-call), held as the exchange's one property
- * {@value #PROPERTY} besides {@code zpApi}:
+ * One Zoho call while its attempts run (a {@code zoho:} endpoint), held as the exchange's one property
+ * {@value #PROPERTY}:
  * <ul>
- *   <li>the request the caller described in the properties {@code zpMethod}, {@code zpPath}, {@code zpQuery},
- *       {@code zpEndpoint} (the endpoint's name for the counters, e.g. {@code PUT /bigin/v1/users/{id}}) and the
- *       body;</li>
- *   <li>the caller's properties, set aside until the call ends ({@link ZohoCalls#end} puts them back): every
+ *   <li>the request: method, path, query, the endpoint's name for the counters (e.g.
+ *       {@code PUT /bigin/v1/users/{id}}) and the body;</li>
+ *   <li>the caller's properties, set aside until the call ends (the producer puts them back): every
  *       attempt copies the exchange's properties three times (the retries' error handler, the circuit breaker's copy
  *       in and out), so the fewer the properties, the less work per call;</li>
  *   <li>the state of the attempts: the journal's "sent" line written, the token sent, when the attempt started,
@@ -22,6 +21,8 @@ import java.util.Map;
 public final class ZohoCall {
 
     public static final String PROPERTY = "zpZohoCall";
+    /** Set on the exchange after a call some of whose attempts never got an answer. */
+    public static final String IO_FAILURES = "zpRetryIoFailures";
 
     private final String api;
     private final String method;
@@ -51,7 +52,7 @@ public final class ZohoCall {
         this.caller = caller;
     }
 
-    /** The call the exchange is making, or null outside route zoho-call. */
+    /** The call the exchange is making, or null outside a zoho: endpoint. */
     public static ZohoCall of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, ZohoCall.class);
     }

@@ -21,7 +21,7 @@ public class ZohoCallFailures {
         }
         if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
                 || e instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
-            return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho " + exchange.getProperty("zpApi", "bigin", String.class)
+            return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho " + (ZohoCall.of(exchange) == null ? "" : ZohoCall.of(exchange).api())
                     + " kept failing: the circuit breaker stayed open longer than zoho.breaker.max-pause-ms ("
                     + e.getMessage() + ")");
         }

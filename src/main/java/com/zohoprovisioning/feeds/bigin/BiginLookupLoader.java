@@ -8,12 +8,9 @@ import org.apache.camel.Exchange;
 
 /**
  * Takes the answers of the lookup GETs of {@code routes/bigin-users.yaml} into the run's {@link BiginLookups}:
- * roles, profiles, and the users list page by page ({@code zpMore} tells the route's loop to go on).
+ * roles, profiles, and the users list (all its pages).
  */
 public class BiginLookupLoader {
-
-    public static final String PAGE = "zpPage";
-    public static final String MORE = "zpMore";
 
     public void roles(Exchange exchange) {
         BiginLookups l = new BiginLookups();
@@ -25,18 +22,9 @@ public class BiginLookupLoader {
         lookups(exchange).addProfiles(answer(exchange, "Bigin profiles").path("profiles"));
     }
 
-    public void usersPage(Exchange exchange) {
-        ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
-        if (!r.success()) {
-            throw new ZohoLookupException("the Bigin users list", r);
-        }
-        boolean more = false;
-        if (!r.isEmpty() && r.body() != null) {
-            lookups(exchange).addUsers(r.body().get("users"));
-            more = r.body().path("info").path("more_records").asBoolean(false);
-        }
-        exchange.setProperty(MORE, more);
-        exchange.setProperty(PAGE, exchange.getProperty(PAGE, 1, Integer.class) + 1);
+    /** Every page of the users list, as one answer (the zoho: step's paging). */
+    public void users(Exchange exchange) {
+        lookups(exchange).addUsers(answer(exchange, "the Bigin users list").get("users"));
     }
 
     private static BiginLookups lookups(Exchange exchange) {

@@ -28,7 +28,6 @@ public class BiginUserRequestBuilder {
             "mobile", "fax", "dob", "country_locale", "time_format", "time_zone", "locale", "language", "alias",
             "website", "street", "city", "state", "zip", "country", "date_format", "signature", "name_format",
             "decimal_separator", "status");
-    public static final String CALL = "zpCall";
 
     public void plan(Exchange exchange) {
         FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
@@ -42,7 +41,6 @@ public class BiginUserRequestBuilder {
         if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
             RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
                     + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
-            exchange.setProperty(CALL, false);
             return;
         }
         boolean add = action.equals("add") || (action.equals("upsert") && id == null);
@@ -53,7 +51,6 @@ public class BiginUserRequestBuilder {
         if (add && action.equals("upsert") && "inactive".equals(user.get("status"))) {
             RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", null, (run.dryRun() ? "dry run: " : "")
                     + "no Bigin user has the e-mail '" + r.get("email") + "' and the record is inactive: nobody is created");
-            exchange.setProperty(CALL, false);
             return;
         }
         if (add) {
@@ -67,7 +64,7 @@ public class BiginUserRequestBuilder {
                 throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
             }
             user.remove("status");
-            request(exchange, "POST", "/bigin/v1/users", "POST /bigin/v1/users", user, "created", null);
+            request(exchange, "add", user, "created", null, r);
         } else {
             user.keySet().removeIf(r::isDefault);
             if (action.equals("activate")) {
@@ -79,19 +76,13 @@ public class BiginUserRequestBuilder {
                 if (user.isEmpty()) {
                     RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", id,
                             "Zoho already holds these values: no call made");
-                    exchange.setProperty(CALL, false);
-                    return;
+                            return;
                 }
             }
             Object status = user.get("status");
             String verb = "active".equals(status) ? "activated" : "inactive".equals(status) ? "deactivated" : "updated";
             user.put("id", id);
-            request(exchange, "PUT", "/bigin/v1/users/" + id, "PUT /bigin/v1/users/{id}", user, verb, id);
-        }
-        if (run.dryRun()) {
-            RecordOutcomes.noCall(exchange, "validated", id, "dry run: would " + exchange.getProperty("zpMethod")
-                    + " " + exchange.getProperty("zpPath") + " " + describe(user, r));
-            exchange.setProperty(CALL, false);
+            request(exchange, "update", user, verb, id, r);
         }
     }
 
@@ -152,16 +143,11 @@ public class BiginUserRequestBuilder {
         });
     }
 
-    private static void request(Exchange exchange, String method, String path, String endpoint,
-                                Map<String, Object> user, String action, String knownId) {
-        exchange.setProperty("zpApi", "bigin");
-        exchange.setProperty("zpMethod", method);
-        exchange.setProperty("zpPath", path);
-        exchange.setProperty("zpQuery", null);
-        exchange.setProperty("zpEndpoint", endpoint);
-        exchange.setProperty(RecordOutcomes.ACTION, action);
-        exchange.setProperty(RecordOutcomes.KNOWN_ID, knownId);
-        exchange.setProperty(CALL, true);
+    /** The call the route makes ({@code add}: POST, {@code update}: PUT …/{id}), its body and, for a dry run, its summary. */
+    private static void request(Exchange exchange, String call, Map<String, Object> user, String action, String id,
+                                InputRecord r) {
+        RecordOutcomes.plan(exchange, call, action, id);
+        exchange.setVariable(com.zohoprovisioning.zoho.ZohoProducer.REQUEST_SUMMARY, describe(user, r));
         exchange.getMessage().setBody(Map.of("users", List.of(user)));
     }
 }

@@ -22,7 +22,6 @@ import java.util.Objects;
  */
 public class CrmUserGroupRequestBuilder {
 
-    public static final String CALL = "zpCall";
     static final String CHANGE = "zpMemberChange";
     static final String REMOVE = "zpMemberRemove";
 
@@ -45,7 +44,6 @@ public class CrmUserGroupRequestBuilder {
             RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", group.id(),
                     member.name() + (remove ? " is not" : " already is") + " a member of group '" + group.name()
                             + "': no call made");
-            exchange.setProperty(CALL, false);
             return;
         }
         String action = !memberChange ? "updated" : remove ? "member_removed" : present ? "updated" : "member_added";
@@ -66,32 +64,20 @@ public class CrmUserGroupRequestBuilder {
         }
         body.put("sources", List.of(source));
 
-        exchange.setProperty("zpApi", "crm");
-        exchange.setProperty("zpMethod", "PUT");
-        exchange.setProperty("zpPath", "/crm/v6/settings/user_groups/" + group.id());
-        exchange.setProperty("zpQuery", null);
-        exchange.setProperty("zpEndpoint", "PUT /crm/v6/settings/user_groups/{id}");
-        exchange.setProperty(RecordOutcomes.ACTION, action);
-        exchange.setProperty(RecordOutcomes.KNOWN_ID, group.id());
+        RecordOutcomes.plan(exchange, "update", action, group.id());
         exchange.setProperty(CHANGE, new CrmGroupLookups.Member(type, member.id(), member.name(),
                 subordinates != null ? subordinates
                         : current != null ? current.subordinates()
                         : type.equals("roles") || type.equals("territories") ? Boolean.FALSE : null));
         exchange.setProperty(REMOVE, remove);
         exchange.getMessage().setBody(Map.of("user_groups", List.of(body)));
-        if (run.dryRun()) {
-            RecordOutcomes.noCall(exchange, "validated", group.id(), "dry run: would PUT /crm/v6/settings/user_groups/"
-                    + group.id() + " " + body);
-            exchange.setProperty(CALL, false);
-            return;
-        }
-        exchange.setProperty(CALL, true);
+        exchange.setVariable(com.zohoprovisioning.zoho.ZohoProducer.REQUEST_SUMMARY, body.toString());
     }
 
     /** After the PUT: when Zoho said yes, the run's view of the group takes the change. */
     public void applied(Exchange exchange) {
         RecordOutcome o = exchange.getProperty(FileRuns.OUTCOME, RecordOutcome.class);
-        if (o == null || !o.success()) {
+        if (o == null || !o.success() || "validated".equals(o.action())) {
             return;
         }
         CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);

@@ -8,15 +8,16 @@ import org.apache.camel.Exchange;
 
 /**
  * Turns a record's group and member (names, e-mails or IDs) into what the PUT needs, from the run's lookups:
- * {@code zpGroup} and {@code zpGroupId} (UNKNOWN_GROUP), {@code zpMember} (UNKNOWN_MEMBER), and {@code zpLoadMembers} when the group's
+ * {@code zpGroup} and the variable {@code id} (UNKNOWN_GROUP), {@code zpMember} (UNKNOWN_MEMBER), and the variable
+ * {@code loadMembers} when the group's
  * members have not been read yet in this run. A group may not contain itself.
  */
 public class CrmUserGroupResolver {
 
     public static final String GROUP = "zpGroup";
-    public static final String GROUP_ID = "zpGroupId";
     public static final String MEMBER = "zpMember";
-    public static final String LOAD_MEMBERS = "zpLoadMembers";
+    /** Exchange variable: true when the group's members must be read before the plan. */
+    public static final String LOAD_MEMBERS = "loadMembers";
 
     public void resolve(Exchange exchange) {
         InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
@@ -42,7 +43,7 @@ public class CrmUserGroupResolver {
         }
         exchange.setProperty(GROUP, group);
         exchange.setProperty(MEMBER, member);
-        exchange.setProperty(GROUP_ID, group.id());
-        exchange.setProperty(LOAD_MEMBERS, !group.membersLoaded());
+        exchange.setVariable(com.zohoprovisioning.pipeline.RecordOutcomes.ID, group.id());
+        exchange.setVariable(LOAD_MEMBERS, !group.membersLoaded());
     }
 }

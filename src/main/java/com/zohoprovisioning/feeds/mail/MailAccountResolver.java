@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds the accountId and zuid of a mail-users record and keeps them in {@code zpAccount}: from the record's own
  * {@code account_id} + {@code zuid}, from the run's {@link MailAccounts}, or else by asking Zoho
- * ({@code GET /api/organization/{zoid}/accounts/{email}}: {@link #plan} sets {@code zpLookup} and the request,
+ * ({@code GET /api/organization/{zoid}/accounts/{email}}: {@link #plan} sets the variable {@code lookup} and the e-mail,
  * {@link #found} reads the answer). An e-mail Zoho does not know is {@code UNKNOWN_ACCOUNT}.
  */
 public class MailAccountResolver {
 
     public static final String ACCOUNT = "zpAccount";
-    public static final String LOOKUP = "zpLookup";
+    /** Exchange variable: true when the account must be looked up by e-mail (a GET) before the plan. */
+    public static final String LOOKUP = "lookup";
 
     private final MailSettings settings;
 
@@ -30,7 +31,7 @@ public class MailAccountResolver {
 
     public void plan(Exchange exchange) {
         InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
-        exchange.setProperty(LOOKUP, false);
+        exchange.setVariable(LOOKUP, false);
         if (r.has("account_id") && r.has("zuid")) {
             exchange.setProperty(ACCOUNT, new MailAccounts.Account(r.get("account_id"), r.get("zuid")));
             return;
@@ -40,14 +41,10 @@ public class MailAccountResolver {
             exchange.setProperty(ACCOUNT, checked(r, known));
             return;
         }
-        exchange.setProperty(LOOKUP, true);
-        exchange.setProperty("zpApi", "mail");
-        exchange.setProperty("zpMethod", "GET");
-        exchange.setProperty("zpPath", "/api/organization/" + settings.zoid() + "/accounts/"
-                + URLEncoder.encode(r.get("email"), StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@"));
-        exchange.setProperty("zpQuery", null);
-        exchange.setProperty("zpEndpoint", "GET /api/organization/{zoid}/accounts/{email}");
-        exchange.getMessage().setBody("");
+        exchange.setVariable(LOOKUP, true);
+        exchange.setVariable("zoid", settings.zoid());
+        exchange.setVariable("email",
+                URLEncoder.encode(r.get("email"), StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@"));
     }
 
     /** The answer of the GET by e-mail. */

@@ -8,13 +8,12 @@ import org.apache.camel.Exchange;
 
 /**
  * The once-per-file lookups of {@code routes/mail-users.yaml}: starts the run's {@link MailAccounts} and, with
- * {@code mail.account-lookup=list}, reads the accounts list page by page ({@code zpMore} drives the route's loop,
- * {@code zpStart} is the next page's start).
+ * {@code mail.account-lookup=list}, takes the whole accounts list (all its pages).
  */
 public class MailLookupLoader {
 
-    public static final String MORE = "zpMore";
-    public static final String START = "zpStart";
+    /** Exchange variable: whether the lookups read the whole accounts list (mail.account-lookup=list). */
+    public static final String LIST = "listAccounts";
 
     private final MailSettings settings;
 
@@ -23,40 +22,25 @@ public class MailLookupLoader {
     }
 
     /**
-     * Empty lookups for the run, and the list request's properties when the strategy is {@code list}. Without
+     * Empty lookups for the run, the organisation's {@code zoid} (variable) and whether to read the list. Without
      * {@code mail.zoid} the whole file fails here (it stays in the inbox) rather than every record on its own.
      */
     public void start(Exchange exchange) {
-        String zoid = settings.zoid();
+        exchange.setVariable("zoid", settings.zoid());
         exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(new MailAccounts());
-        boolean list = settings.lookup() == MailSettings.Lookup.LIST;
-        exchange.setProperty(MORE, list);
-        exchange.setProperty(START, 0);
-        if (list) {
-            exchange.setProperty("zpApi", "mail");
-            exchange.setProperty("zpMethod", "GET");
-            exchange.setProperty("zpPath", "/api/organization/" + zoid + "/accounts");
-            exchange.setProperty("zpEndpoint", "GET /api/organization/{zoid}/accounts");
-            exchange.getMessage().setBody("");
-        }
+        exchange.setVariable(LIST, settings.lookup() == MailSettings.Lookup.LIST);
     }
 
-    /** The query of the next page. */
-    public String pageQuery(Exchange exchange) {
-        return "start=" + exchange.getProperty(START, 0, Integer.class) + "&limit=" + settings.pageSize();
-    }
-
-    /** One page of the accounts list; a short or empty page is the last. */
-    public void page(Exchange exchange) {
+    /** The whole accounts list (all pages). */
+    public void accounts(Exchange exchange) {
         ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
         if (!r.success()) {
             throw new ZohoLookupException("the Zoho Mail accounts list", r);
         }
         MailAccounts accounts = exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(MailAccounts.class);
-        int n = r.isEmpty() || r.body() == null ? 0 : accounts.add(r.body().get("data"));
-        boolean more = n >= settings.pageSize();
-        exchange.setProperty(MORE, more);
-        exchange.setProperty(START, exchange.getProperty(START, 0, Integer.class) + n);
-        accounts.listed(!more);
+        if (!r.isEmpty() && r.body() != null) {
+            accounts.add(r.body().get("data"));
+        }
+        accounts.listed(true);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
  */
 public class MailUserRequestBuilder {
 
-    public static final String CALL = "zpCall";
     static final Map<String, String> TOP = new LinkedHashMap<>();
     static final Map<String, String> ADDRESS = new LinkedHashMap<>();
 
@@ -41,24 +40,13 @@ public class MailUserRequestBuilder {
     }
 
     public void plan(Exchange exchange) {
-        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
         InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
         MailAccounts.Account account = exchange.getProperty(MailAccountResolver.ACCOUNT, MailAccounts.Account.class);
         Map<String, Object> body = body(r, account);
-        exchange.setProperty("zpApi", "mail");
-        exchange.setProperty("zpMethod", "PUT");
-        exchange.setProperty("zpPath", "/api/organization/" + settings.zoid() + "/accounts/" + account.accountId());
-        exchange.setProperty("zpQuery", null);
-        exchange.setProperty("zpEndpoint", "PUT /api/organization/{zoid}/accounts/{accountId}");
-        exchange.setProperty(RecordOutcomes.ACTION, "updated");
-        exchange.setProperty(RecordOutcomes.KNOWN_ID, account.accountId());
-        if (run.dryRun()) {
-            RecordOutcomes.noCall(exchange, "validated", account.accountId(), "dry run: would PUT "
-                    + exchange.getProperty("zpPath") + " " + body);
-            exchange.setProperty(CALL, false);
-            return;
-        }
-        exchange.setProperty(CALL, true);
+        RecordOutcomes.plan(exchange, "update", "updated", account.accountId());
+        exchange.setVariable("zoid", settings.zoid());
+        exchange.setVariable("accountId", account.accountId());
+        exchange.setVariable(com.zohoprovisioning.zoho.ZohoProducer.REQUEST_SUMMARY, body.toString());
         exchange.getMessage().setBody(body);
     }
 
