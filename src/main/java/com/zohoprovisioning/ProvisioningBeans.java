@@ -1,14 +1,9 @@
 package com.zohoprovisioning;
 
-import com.zohoprovisioning.feeds.bigin.BiginLookupLoader;
-import com.zohoprovisioning.feeds.bigin.BiginUserRequestBuilder;
-import com.zohoprovisioning.feeds.bigin.BiginUserValidator;
-import com.zohoprovisioning.feeds.mail.MailAccountResolver;
-import com.zohoprovisioning.feeds.mail.MailLookupLoader;
-import com.zohoprovisioning.feeds.mail.MailSettings;
-import com.zohoprovisioning.feeds.mail.MailUserRequestBuilder;
-import com.zohoprovisioning.feeds.mail.MailUserValidator;
+import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.FeedRoutes;
+import com.zohoprovisioning.pipeline.Feeds;
 import com.zohoprovisioning.pipeline.FieldMapping;
 import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.ReaderSettings;
@@ -26,7 +21,6 @@ import org.apache.camel.spi.Registry;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,6 +38,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
             logs.putProperty("maskPii", String.valueOf(Boolean.parseBoolean(or(prop.apply("provisioning.log.mask-pii"), "false"))));
         }
+        EmbeddedSandbox.startIfWanted(context, prop);
         ZohoEndpoints endpoints = ZohoEndpoints.from(prop);
         context.addService(endpoints, true, true);
         registry.bind("zohoEndpoints", endpoints);
@@ -76,14 +71,16 @@ public class ProvisioningBeans implements CamelConfiguration {
         RunStats stats = new RunStats();
         registry.bind("runStats", stats);
         Path configDir = Path.of(or(prop.apply("provisioning.config-dir"), "config"));
+        // the feeds: every Feed class under com.zohoprovisioning.feeds; each binds the beans its routes call
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
-        feeds.put("bigin-users", new FeedDefinition("bigin-users", List.of("email|id"), "email",
-                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("bigin-users", configDir, prop), reader(prop, "bigin-users")));
-        feeds.put("crm-user-groups", new FeedDefinition("crm-user-groups", List.of("group", "member"), "group",
-                FeedDefinition.SameKey.SERIALIZE, FieldMapping.forFeed("crm-user-groups", configDir, prop), reader(prop, "crm-user-groups")));
-        feeds.put("mail-users", new FeedDefinition("mail-users", List.of("email|account_id"), "email",
-                FeedDefinition.SameKey.REJECT, FieldMapping.forFeed("mail-users", configDir, prop), reader(prop, "mail-users")));
+        for (Feed feed : Feeds.discover(context)) {
+            feeds.put(feed.name(), new FeedDefinition(feed.name(), feed.requiredColumns(), feed.keyField(), feed.sameKey(),
+                    FieldMapping.forFeed(feed, configDir, prop), reader(prop, feed.name())));
+            feed.bind(registry, prop);
+        }
         registry.bind("feeds", feeds);
+        registry.bind("feedRoutes", new FeedRoutes(java.util.List.copyOf(feeds.keySet())));
+        context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         FileRuns fileRuns = new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
                 intProp(prop, "provisioning.progress-seconds", 5),
@@ -95,38 +92,17 @@ public class ProvisioningBeans implements CamelConfiguration {
         RecordOutcomes outcomes = new RecordOutcomes();
         registry.bind("recordOutcomes", outcomes);
 
-        registry.bind("biginLookupLoader", new BiginLookupLoader());
-        com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder crmPlans = new com.zohoprovisioning.feeds.crm.CrmUserGroupRequestBuilder();
-        registry.bind("crmGroupLookupLoader", new com.zohoprovisioning.feeds.crm.CrmGroupLookupLoader());
-        MailSettings mail = MailSettings.from(prop, endpoints);
-        registry.bind("mailSettings", mail);
-        registry.bind("mailLookupLoader", new MailLookupLoader(mail));
-        MailAccountResolver mailAccounts = new MailAccountResolver(mail);
-
         // The steps every record takes (routes/<feed>.yaml), as processors like the Zoho call's steps
         registry.bind("recordStart", (Processor) fileRuns::startRecord);
         registry.bind("recordOutcome", (Processor) outcomes::fromResponse);
-        registry.bind("biginValidate", validates(new BiginUserValidator()::validate));
-        registry.bind("biginPlan", (Processor) new BiginUserRequestBuilder()::plan);
-        registry.bind("crmGroupsValidate", validates(new com.zohoprovisioning.feeds.crm.CrmUserGroupValidator()::validate));
-        registry.bind("crmGroupsResolve", (Processor) new com.zohoprovisioning.feeds.crm.CrmUserGroupResolver()::resolve);
-        registry.bind("crmGroupsPlan", (Processor) crmPlans::plan);
-        registry.bind("crmGroupsApplied", (Processor) crmPlans::applied);
-        registry.bind("mailValidate", validates(new MailUserValidator()::validate));
-        registry.bind("mailResolveAccount", (Processor) mailAccounts::plan);
-        registry.bind("mailAccountFound", (Processor) mailAccounts::found);
-        registry.bind("mailPlan", (Processor) new MailUserRequestBuilder(mail)::plan);
 
-        com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens);
+        com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens,
+                java.util.List.copyOf(feeds.keySet()));
         // a record's last step: its result line (journal, then success/ or error/), then its count
         registry.bind("recordResult", (Processor) ex -> {
             fileRuns.write(ex);
             metrics.record(ex);
         });
-    }
-
-    private static Processor validates(java.util.function.Consumer<com.zohoprovisioning.pipeline.InputRecord> validator) {
-        return ex -> validator.accept(ex.getMessage().getBody(com.zohoprovisioning.pipeline.InputRecord.class));
     }
 
     private static ReaderSettings reader(Function<String, String> prop, String feed) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zohoprovisioning.pipeline.RunStats;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
-import com.zohoprovisioning.zoho.ZohoEndpoints;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.apache.commons.csv.CSVFormat;
@@ -61,7 +60,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(ProvisioningBeans.class);
-        configuration.withRoutesIncludePattern("classpath:routes/*.yaml");
+        configuration.withRoutesIncludePattern("classpath:routes/*.yaml,classpath:com/zohoprovisioning/feeds/*/*.yaml");
         configuration.withBasePackageScanEnabled(false);
     }
 
@@ -83,7 +82,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     }
 
     protected ZohoSandbox sandbox() {
-        return context.getRegistry().lookupByNameAndType("zohoEndpoints", ZohoEndpoints.class).sandbox();
+        return context.getRegistry().lookupByNameAndType("zohoSandbox", ZohoSandbox.class);
     }
 
     /** Writes a file into inbox/&lt;feed&gt;/ (via a hidden temp name and a rename, as a careful uploader would). */

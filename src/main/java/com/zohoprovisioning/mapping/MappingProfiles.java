@@ -41,8 +41,11 @@ public final class MappingProfiles {
         return new MappingProfiles(List.of());
     }
 
-    /** The built-in profiles and those in {@code configDir/mappings/}, keeping the ones that apply to the feed. */
-    public static MappingProfiles load(String feed, Path configDir) {
+    /**
+     * The built-in profiles and those in {@code configDir/mappings/}, keeping the ones that apply to a feed: those
+     * whose {@code feeds:} names one of its targets (its name, or a kind such as {@code users}).
+     */
+    public static MappingProfiles load(java.util.Set<String> targets, Path configDir) {
         Map<String, MappingProfile> all = new LinkedHashMap<>();
         for (String name : BUILT_IN) {
             String res = "config/mappings/" + name + ".yaml";
@@ -70,7 +73,7 @@ public final class MappingProfiles {
         }
         List<MappingProfile> mine = new ArrayList<>();
         for (MappingProfile p : all.values()) {
-            if (p.feeds().contains(feed)) {
+            if (p.feeds().stream().anyMatch(targets::contains)) {
                 mine.add(p);
             }
         }

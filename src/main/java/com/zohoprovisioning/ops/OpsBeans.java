@@ -23,9 +23,10 @@ public final class OpsBeans {
     public static final String UPLOADED = "sftpUploaded";
 
     /** Binds the operations beans; returns the metrics, which a record's last step also counts. */
-    public ProvisioningMetrics configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens) {
+    public ProvisioningMetrics configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens,
+                                         java.util.List<String> feeds) {
         Registry registry = context.getRegistry();
-        OpsSettings settings = new OpsSettings(prop);
+        OpsSettings settings = new OpsSettings(prop, feeds);
         PropertiesComponent pc = context.getPropertiesComponent();
         for (Map.Entry<String, String> e : settings.derived().entrySet()) {
             pc.addInitialProperty(e.getKey(), e.getValue());

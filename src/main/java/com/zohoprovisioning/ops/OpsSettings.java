@@ -21,25 +21,29 @@ public final class OpsSettings {
 
     private final Function<String, String> prop;
     private final boolean once;
+    private final List<String> routedFeeds;
 
-    public OpsSettings(Function<String, String> prop) {
+    /** {@code routedFeeds}: the feeds whose routes exist (every discovered feed). */
+    public OpsSettings(Function<String, String> prop, List<String> routedFeeds) {
         this.prop = prop;
         this.once = Boolean.parseBoolean(get("provisioning.once"));
+        this.routedFeeds = List.copyOf(routedFeeds);
+    }
+
+    public OpsSettings(Function<String, String> prop) {
+        this(prop, List.of());
     }
 
     public boolean once() {
         return once;
     }
 
-    /** The built-in feeds, whose routes exist whatever provisioning.feeds says. */
-    static final List<String> BUILT_IN_FEEDS = List.of("bigin-users", "crm-user-groups", "mail-users");
-
     /**
-     * The feeds to derive settings for: every built-in feed (their routes exist, so their placeholders must
-     * resolve even when provisioning.feeds lists only some), plus any other listed in provisioning.feeds.
+     * The feeds to derive settings for: every feed whose routes exist (their placeholders must resolve even when
+     * provisioning.feeds lists only some), plus any other listed in provisioning.feeds.
      */
     public List<String> feeds() {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(BUILT_IN_FEEDS);
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(routedFeeds);
         String v = get("provisioning.feeds");
         if (v != null) {
             for (String f : v.split("\\s*,\\s*")) {

@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Maps column names (CSV headers, JSON keys) onto a feed's field names: case and surrounding spaces ignored,
- * spaces, dashes and dots read as underscores, and aliases from {@code config/aliases/<feed>.properties}
+ * spaces, dashes and dots read as underscores, and aliases from the feed's {@code aliases.properties} and {@code <config-dir>/aliases/<feed>.properties}
  * ({@code email = Email Address, E-mail}). Unknown columns keep their normalised name and pass through.
  * <p>
  * A feed's mapping also carries its mapping profiles (README section "mapping profiles"), the profile setting
@@ -92,8 +92,9 @@ public final class FieldMapping {
      * Loads a feed's aliases and profiles, and its settings: {@code provisioning.<feed>.profile} and a
      * {@code provisioning.<feed>.default-<field>} for each field its alias file names.
      */
-    public static FieldMapping forFeed(String feed, Path configDir, Function<String, String> prop) {
-        Map<String, String> lines = aliasLines(feed, configDir);
+    public static FieldMapping forFeed(Feed f, Path configDir, Function<String, String> prop) {
+        String feed = f.name();
+        Map<String, String> lines = aliasLines(f, configDir);
         Map<String, String> defaults = new LinkedHashMap<>();
         for (String key : new java.util.TreeSet<>(lines.keySet())) {
             String field = normalise(key);
@@ -105,7 +106,7 @@ public final class FieldMapping {
                 defaults.put(field, v.trim());
             }
         }
-        return new FieldMapping(lines, MappingProfiles.load(feed, configDir), defaults,
+        return new FieldMapping(lines, MappingProfiles.load(f.profileTargets(), configDir), defaults,
                 prop.apply("provisioning." + feed + ".profile"));
     }
 
@@ -146,15 +147,14 @@ public final class FieldMapping {
         return aliases.getOrDefault(n, n);
     }
 
-    /** Loads the aliases of a feed from the classpath and, when present, from {@code config/aliases/} on disk. */
-    public static FieldMapping forFeed(String feed, Path configDir) {
-        return new FieldMapping(aliasLines(feed, configDir));
-    }
-
-    private static Map<String, String> aliasLines(String feed, Path configDir) {
+    /**
+     * The aliases of a feed: the built-in ones ({@code aliases.properties} in the feed's folder) and, when present,
+     * the admin's own ({@code <config-dir>/aliases/<feed>.properties}).
+     */
+    private static Map<String, String> aliasLines(Feed f, Path configDir) {
+        String feed = f.name();
         Properties p = new Properties();
-        String res = "config/aliases/" + feed + ".properties";
-        try (InputStream in = FieldMapping.class.getClassLoader().getResourceAsStream(res)) {
+        try (InputStream in = f.getClass().getResourceAsStream("aliases.properties")) {
             if (in != null) {
                 try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                     p.load(r);

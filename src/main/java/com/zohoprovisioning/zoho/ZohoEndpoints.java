@@ -1,22 +1,18 @@
 package com.zohoprovisioning.zoho;
 
-import com.zohoprovisioning.sandbox.SandboxSettings;
-import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.Service;
 import org.apache.camel.component.http.HttpMethods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * Where the routes send their calls. {@code zoho.mode=live}: the data centre's accounts server, the token's
- * {@code api_domain} and the Mail host, each overridable. {@code zoho.mode=sandbox}: the embedded sandbox, started
- * on loopback, unless {@code zoho.api-url} points at a sandbox running elsewhere.
+ * {@code api_domain} and the Mail host, each overridable. {@code zoho.mode=sandbox}: {@code zoho.api-url} for all
+ * three (the application sets it to the sandbox it starts, unless it points at one running elsewhere).
  */
 public final class ZohoEndpoints implements Service {
 
@@ -26,15 +22,13 @@ public final class ZohoEndpoints implements Service {
     private final String accountsUrl;
     private final String apiUrl;
     private final String mailUrl;
-    private final ZohoSandbox sandbox;
     private ZohoTokenProvider tokens;
 
-    private ZohoEndpoints(boolean sandboxMode, String accountsUrl, String apiUrl, String mailUrl, ZohoSandbox sandbox) {
+    private ZohoEndpoints(boolean sandboxMode, String accountsUrl, String apiUrl, String mailUrl) {
         this.sandboxMode = sandboxMode;
         this.accountsUrl = strip(accountsUrl);
         this.apiUrl = strip(apiUrl);
         this.mailUrl = strip(mailUrl);
-        this.sandbox = sandbox;
     }
 
     public static ZohoEndpoints from(Function<String, String> prop) {
@@ -45,19 +39,14 @@ public final class ZohoEndpoints implements Service {
         switch (mode) {
             case "live" -> {
                 DataCentre dc = DataCentre.of(prop.apply("zoho.dc"));
-                return new ZohoEndpoints(false, or(accounts, dc.accountsUrl()), api, or(mail, dc.mailUrl()), null);
+                return new ZohoEndpoints(false, or(accounts, dc.accountsUrl()), api, or(mail, dc.mailUrl()));
             }
             case "sandbox" -> {
-                if (api != null) {
-                    LOG.info("zoho.mode=sandbox with zoho.api-url={}: using that sandbox, not an embedded one", api);
-                    return new ZohoEndpoints(true, or(accounts, api), api, or(mail, api), null);
+                if (api == null) {
+                    throw new ConfigurationException("zoho.mode=sandbox needs zoho.api-url (the sandbox's address)");
                 }
-                try {
-                    ZohoSandbox sb = new ZohoSandbox(SandboxSettings.from(prop)).start();
-                    return new ZohoEndpoints(true, sb.baseUrl(), sb.baseUrl(), sb.baseUrl(), sb);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot start the Zoho sandbox", e);
-                }
+                LOG.info("zoho.mode=sandbox: calls go to the sandbox at {}", api);
+                return new ZohoEndpoints(true, or(accounts, api), api, or(mail, api));
             }
             default -> throw new ConfigurationException("zoho.mode=" + mode + ": use sandbox or live");
         }
@@ -69,11 +58,6 @@ public final class ZohoEndpoints implements Service {
 
     public boolean sandboxMode() {
         return sandboxMode;
-    }
-
-    /** The embedded sandbox, or null. */
-    public ZohoSandbox sandbox() {
-        return sandbox;
     }
 
     public String accountsUrl() {
@@ -124,9 +108,6 @@ public final class ZohoEndpoints implements Service {
 
     @Override
     public void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
     }
 
     public static ZohoTokenProvider tokenProvider(org.apache.camel.CamelContext context, ZohoEndpoints endpoints,
@@ -134,12 +115,6 @@ public final class ZohoEndpoints implements Service {
         String id = blank(prop.apply("zoho.client-id"));
         String secret = blank(prop.apply("zoho.client-secret"));
         String refresh = blank(prop.apply("zoho.refresh-token"));
-        if (endpoints.sandboxMode()) {
-            SandboxSettings s = SandboxSettings.from(prop);
-            id = or(id, s.clientId());
-            secret = or(secret, s.clientSecret());
-            refresh = or(refresh, s.refreshToken());
-        }
         ZohoTokenProvider t = new ZohoTokenProvider(context, id, secret, refresh, endpoints.apiUrl());
         endpoints.tokens(t);
         return t;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Header keys, profile files, and detection of every built-in profile from its vendor's exact header row. */
 class MappingProfilesTest {
 
-    private final MappingProfiles bigin = MappingProfiles.load("bigin-users", null);
+    private final MappingProfiles bigin = MappingProfiles.load(java.util.Set.of("bigin-users", "users"), null);
 
     @Test
     void headerKeysIgnoreCaseSpacesAndVendorDecorations() {
@@ -51,8 +51,8 @@ class MappingProfilesTest {
 
     @Test
     void profilesApplyOnlyToTheirFeeds() {
-        assertThat(MappingProfiles.load("crm-user-groups", null).names()).isEmpty();
-        assertThat(MappingProfiles.load("mail-users", null).names()).containsAll(MappingProfiles.BUILT_IN);
+        assertThat(MappingProfiles.load(java.util.Set.of("crm-user-groups"), null).names()).isEmpty();
+        assertThat(MappingProfiles.load(java.util.Set.of("mail-users"), null).names()).containsAll(MappingProfiles.BUILT_IN);
     }
 
     @Test

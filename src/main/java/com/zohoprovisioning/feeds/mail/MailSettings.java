@@ -1,9 +1,6 @@
 package com.zohoprovisioning.feeds.mail;
 
-import com.zohoprovisioning.sandbox.SandboxSettings;
-import com.zohoprovisioning.sandbox.SandboxState;
 import com.zohoprovisioning.zoho.ConfigurationException;
-import com.zohoprovisioning.zoho.ZohoEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +36,10 @@ public final class MailSettings {
         this.pageSize = pageSize;
     }
 
-    public static MailSettings from(Function<String, String> prop, ZohoEndpoints endpoints) {
+    /** From the settings; in sandbox mode the application sets {@code mail.zoid} to the sandbox's when it is empty. */
+    public static MailSettings from(Function<String, String> prop) {
         String zoid = blank(prop.apply("mail.zoid"));
-        if (zoid == null && endpoints.sandboxMode()) {
-            SandboxState seed = endpoints.sandbox() != null ? endpoints.sandbox().state()
-                    : new SandboxState(SandboxSettings.from(prop).seed());
-            zoid = blank(seed.section("mail").path("zoid").asText(""));
-        } else if (zoid == null) {
+        if (zoid == null) {
             LOG.warn("mail.zoid is not set: files dropped into inbox/mail-users/ will wait there until it is");
         }
         String lookup = blank(prop.apply("mail.account-lookup"));

@@ -1,0 +1,47 @@
+package com.zohoprovisioning.feeds.bigin;
+
+import com.zohoprovisioning.pipeline.Feed;
+import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.RecordSteps;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Registry;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Feed bigin-users: Bigin users added, updated, activated or deactivated (routes: bigin-users.yaml beside). */
+public class BiginUsersFeed implements Feed {
+
+    @Override
+    public String name() {
+        return "bigin-users";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("email|id");
+    }
+
+    @Override
+    public String keyField() {
+        return "email";
+    }
+
+    @Override
+    public FeedDefinition.SameKey sameKey() {
+        return FeedDefinition.SameKey.REJECT;
+    }
+
+    @Override
+    public Set<String> profileTargets() {
+        return Set.of(name(), "users");
+    }
+
+    @Override
+    public void bind(Registry registry, Function<String, String> settings) {
+        registry.bind("biginLookupLoader", new BiginLookupLoader());
+        registry.bind("biginValidate", RecordSteps.validates(new BiginUserValidator()::validate));
+        registry.bind("biginPlan", (Processor) new BiginUserRequestBuilder()::plan);
+    }
+}

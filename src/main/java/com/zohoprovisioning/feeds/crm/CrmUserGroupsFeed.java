@@ -1,0 +1,47 @@
+package com.zohoprovisioning.feeds.crm;
+
+import com.zohoprovisioning.pipeline.Feed;
+import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.RecordSteps;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Registry;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Feed crm-user-groups: members added to or removed from CRM user groups (routes: crm-user-groups.yaml beside).
+ * Records of one group run in file order, one at a time.
+ */
+public class CrmUserGroupsFeed implements Feed {
+
+    @Override
+    public String name() {
+        return "crm-user-groups";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("group", "member");
+    }
+
+    @Override
+    public String keyField() {
+        return "group";
+    }
+
+    @Override
+    public FeedDefinition.SameKey sameKey() {
+        return FeedDefinition.SameKey.SERIALIZE;
+    }
+
+    @Override
+    public void bind(Registry registry, Function<String, String> settings) {
+        CrmUserGroupRequestBuilder plans = new CrmUserGroupRequestBuilder();
+        registry.bind("crmGroupLookupLoader", new CrmGroupLookupLoader());
+        registry.bind("crmGroupsValidate", RecordSteps.validates(new CrmUserGroupValidator()::validate));
+        registry.bind("crmGroupsResolve", (Processor) new CrmUserGroupResolver()::resolve);
+        registry.bind("crmGroupsPlan", (Processor) plans::plan);
+        registry.bind("crmGroupsApplied", (Processor) plans::applied);
+    }
+}

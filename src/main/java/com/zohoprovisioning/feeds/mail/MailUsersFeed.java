@@ -1,0 +1,46 @@
+package com.zohoprovisioning.feeds.mail;
+
+import com.zohoprovisioning.pipeline.Feed;
+import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.RecordSteps;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Registry;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Feed mail-users: Zoho Mail accounts' personal information updated (routes: mail-users.yaml beside). */
+public class MailUsersFeed implements Feed {
+
+    @Override
+    public String name() {
+        return "mail-users";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("email|account_id");
+    }
+
+    @Override
+    public String keyField() {
+        return "email";
+    }
+
+    @Override
+    public FeedDefinition.SameKey sameKey() {
+        return FeedDefinition.SameKey.REJECT;
+    }
+
+    @Override
+    public void bind(Registry registry, Function<String, String> settings) {
+        MailSettings mail = MailSettings.from(settings);
+        MailAccountResolver accounts = new MailAccountResolver(mail);
+        registry.bind("mailSettings", mail);
+        registry.bind("mailLookupLoader", new MailLookupLoader(mail));
+        registry.bind("mailValidate", RecordSteps.validates(new MailUserValidator()::validate));
+        registry.bind("mailResolveAccount", (Processor) accounts::plan);
+        registry.bind("mailAccountFound", (Processor) accounts::found);
+        registry.bind("mailPlan", (Processor) new MailUserRequestBuilder(mail)::plan);
+    }
+}

@@ -1,0 +1,38 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Ordered;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.util.List;
+
+/**
+ * The shared routes of every discovered feed, made from the templates of {@code routes/pipeline.yaml} and
+ * {@code routes/ops.yaml}: its inbox, its file processing, its SFTP source and result upload, its scheduled download
+ * (the last three exist only when the feed's settings ask for them). Added after the YAML routes (lowest order), so
+ * that the templates exist.
+ */
+public class FeedRoutes extends RouteBuilder implements Ordered {
+
+    static final List<String> TEMPLATES = List.of("inbox", "process-file", "sftp-source", "sftp-results", "https-download");
+    private static final List<String> ROUTE_SUFFIXES = List.of("inbox", "process-file", "sftp", "sftp-results", "download");
+
+    private final List<String> feeds;
+
+    public FeedRoutes(List<String> feeds) {
+        this.feeds = List.copyOf(feeds);
+    }
+
+    @Override
+    public void configure() {
+        for (String feed : feeds) {
+            for (int i = 0; i < TEMPLATES.size(); i++) {
+                templatedRoute(TEMPLATES.get(i)).routeId(feed + "-" + ROUTE_SUFFIXES.get(i)).parameter("feed", feed);
+            }
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST;
+    }
+}

@@ -1,0 +1,38 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PackageScanClassResolver;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Finds the feeds: every {@link Feed} class under {@code com.zohoprovisioning.feeds}, by Camel's classpath scan. */
+public final class Feeds {
+
+    public static final String PACKAGE = "com.zohoprovisioning.feeds";
+
+    private Feeds() {
+    }
+
+    public static List<Feed> discover(CamelContext context) {
+        PackageScanClassResolver scan = context.getCamelContextExtension().getContextPlugin(PackageScanClassResolver.class);
+        List<Feed> feeds = new ArrayList<>();
+        for (Class<?> type : scan.findImplementations(Feed.class, PACKAGE)) {
+            if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            try {
+                feeds.add((Feed) type.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("feed " + type.getName() + " needs a public no-argument constructor", e);
+            }
+        }
+        if (feeds.isEmpty()) {
+            throw new IllegalStateException("no feed found under " + PACKAGE);
+        }
+        feeds.sort(Comparator.comparing(Feed::name));
+        return feeds;
+    }
+}
