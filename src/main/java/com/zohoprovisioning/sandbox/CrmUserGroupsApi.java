@@ -33,6 +33,14 @@ public final class CrmUserGroupsApi implements SandboxApi {
         this.state = state;
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new CrmUserGroupsApi(c.state());
+        }
+    }
+
     @Override
     public void register(SandboxRouter r) {
         r.api("GET", "/crm/v6/users", this::users);
