@@ -42,6 +42,14 @@ public final class BiginUsersApi implements SandboxApi {
         this.licences = settings.licences();
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new BiginUsersApi(c.state(), c.settings());
+        }
+    }
+
     @Override
     public void register(SandboxRouter r) {
         r.api("GET", "/bigin/v1/settings/roles", req -> list("roles"));

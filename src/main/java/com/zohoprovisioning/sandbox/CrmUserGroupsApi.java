@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * CRM v6 user groups with the lists they draw members from (users, roles, territories), after the
@@ -20,7 +19,8 @@ import java.util.function.Predicate;
  * territory, user or group id, NO_PERMISSION (403) when the acting user lacks "Manage Groups", MANDATORY_NOT_FOUND
  * when {@code name} or {@code sources} is missing. Members are read back with GET {@code /user_groups/{id}} and
  * {@code /user_groups/{id}/sources}. The acting user is {@code crm.current_user_id}, switched by the test hook
- * {@code PUT /__sandbox/crm/current-user} ({@code {"id":…}} or {@code {"email":…}}).
+ * {@code PUT /__sandbox/crm/current-user} ({@code {"id":…}} or {@code {"email":…}}). The users and roles lists
+ * themselves are {@link CrmUsersApi}'s; territories are listed here.
  */
 public final class CrmUserGroupsApi implements SandboxApi {
 
@@ -33,54 +33,30 @@ public final class CrmUserGroupsApi implements SandboxApi {
         this.state = state;
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new CrmUserGroupsApi(c.state());
+        }
+    }
+
     @Override
     public void register(SandboxRouter r) {
-        r.api("GET", "/crm/v6/users", this::users);
-        r.api("GET", "/crm/v6/settings/roles", req -> list("roles", req, false));
-        r.api("GET", "/crm/v6/settings/territories", req -> list("territories", req, true));
-        r.api("GET", "/crm/v6/settings/user_groups", req -> list("user_groups", req, true));
+        r.api("GET", "/crm/v6/settings/territories", req -> list("territories", req));
+        r.api("GET", "/crm/v6/settings/user_groups", req -> list("user_groups", req));
         r.api("GET", "/crm/v6/settings/user_groups/{id}", this::group);
         r.api("GET", "/crm/v6/settings/user_groups/{id}/sources", this::sources);
         r.api("PUT", "/crm/v6/settings/user_groups/{id}", this::update);
         r.open("PUT", "/__sandbox/crm/current-user", this::actAs);
     }
 
-    private SandboxResponse users(SandboxRequest req) {
-        String type = req.query("type", "AllUsers");
-        String current = state.section(CRM).path("current_user_id").asText();
-        Predicate<JsonNode> filter = switch (type) {
-            case "AllUsers" -> u -> !status(u).equals("deleted");
-            case "ActiveUsers" -> u -> status(u).equals("active");
-            case "DeactiveUsers" -> u -> status(u).equals("inactive");
-            case "DeletedUsers" -> u -> status(u).equals("deleted");
-            case "CurrentUser" -> u -> u.path("id").asText().equals(current);
-            default -> null;
-        };
-        if (filter == null) {
-            return SandboxResponse.error(400, "INVALID_DATA", "invalid data", Map.of("param_name", "type"));
-        }
-        synchronized (state.lock()) {
-            List<JsonNode> matching = new ArrayList<>();
-            for (JsonNode u : state.list(CRM, "users")) {
-                if (filter.test(u)) {
-                    ObjectNode copy = u.deepCopy();
-                    copy.remove("manage_groups");
-                    matching.add(copy);
-                }
-            }
-            return ZohoPages.page("users", matching, req);
-        }
-    }
-
-    /** A settings list; paged ({@code page}, {@code per_page}, {@code info.more_records}) when {@code paged}. */
-    private SandboxResponse list(String name, SandboxRequest req, boolean paged) {
+    /** A settings list, paged ({@code page}, {@code per_page}, {@code info.more_records}). */
+    private SandboxResponse list(String name, SandboxRequest req) {
         synchronized (state.lock()) {
             List<JsonNode> items = new ArrayList<>();
             for (JsonNode n : state.list(CRM, name)) {
                 items.add(name.equals("user_groups") ? summary(n) : n.deepCopy());
-            }
-            if (!paged) {
-                return items.isEmpty() ? SandboxResponse.noContent() : SandboxResponse.of(200, Map.of(name, items));
             }
             return ZohoPages.page(name, items, req);
         }

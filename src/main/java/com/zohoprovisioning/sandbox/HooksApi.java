@@ -20,6 +20,14 @@ public final class HooksApi implements SandboxApi {
         this.tokens = tokens;
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new HooksApi(c.state(), c.requests(), c.faults(), c.tokens());
+        }
+    }
+
     @Override
     public void register(SandboxRouter r) {
         r.open("GET", "/__sandbox/state", req -> SandboxResponse.of(200, state.root()));

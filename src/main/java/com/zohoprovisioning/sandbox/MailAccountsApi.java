@@ -35,6 +35,14 @@ public final class MailAccountsApi implements SandboxApi {
         this.state = state;
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new MailAccountsApi(c.state());
+        }
+    }
+
     @Override
     public void register(SandboxRouter r) {
         r.api("GET", "/api/organization/{zoid}/accounts", this::list);

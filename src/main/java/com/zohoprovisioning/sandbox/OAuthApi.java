@@ -20,6 +20,14 @@ public final class OAuthApi implements SandboxApi {
         this.apiDomain = apiDomain;
     }
 
+    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    public static final class Factory implements SandboxApi.Factory {
+        @Override
+        public SandboxApi create(SandboxContext c) {
+            return new OAuthApi(c.settings(), c.tokens(), c.baseUrl());
+        }
+    }
+
     @Override
     public void register(SandboxRouter router) {
         router.open("POST", "/oauth/v2/token", this::token);

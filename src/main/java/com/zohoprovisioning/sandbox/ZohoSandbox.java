@@ -14,13 +14,15 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback that behaves like the Zoho APIs the routes call: OAuth, Bigin users, roles
- * and profiles, CRM user groups, Mail accounts, plus test hooks. Each API is one {@link SandboxApi}.
+ * and profiles, CRM users and user groups, Mail accounts, plus test hooks. Each API is one {@link SandboxApi},
+ * discovered with {@link ServiceLoader}: adding one needs no edit here.
  */
 public final class ZohoSandbox implements AutoCloseable {
 
@@ -46,13 +48,17 @@ public final class ZohoSandbox implements AutoCloseable {
         }
     }
 
+    /** The APIs listed in {@code META-INF/services/...SandboxApi$Factory}, in the order of the services files. */
     private List<SandboxApi> apis() {
+        SandboxContext context = new SandboxContext(settings, state, requestLog, faults, tokens, this::baseUrl);
         List<SandboxApi> apis = new ArrayList<>();
-        apis.add(new OAuthApi(settings, tokens, this::baseUrl));
-        apis.add(new HooksApi(state, requestLog, faults, tokens));
-        apis.add(new BiginUsersApi(state, settings));
-        apis.add(new CrmUserGroupsApi(state));
-        apis.add(new MailAccountsApi(state));
+        for (SandboxApi.Factory factory : ServiceLoader.load(SandboxApi.Factory.class, ZohoSandbox.class.getClassLoader())) {
+            apis.add(factory.create(context));
+        }
+        if (apis.isEmpty()) {
+            throw new IllegalStateException("no sandbox API found: META-INF/services/"
+                    + SandboxApi.Factory.class.getName() + " is missing from the classpath");
+        }
         return apis;
     }
 
