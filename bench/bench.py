@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark of zoho-provisioning against its own sandbox (README section "Benchmark").
+"""Benchmark of zoho-provisioning against its own sandbox (docs/benchmark.md).
 
 For each scenario: start the sandbox as its own process with injected latency L and a concurrency limit C
 (429 above it), generate a file of N records (mostly valid, a few invalid) for each feed, run the real jar in
@@ -8,7 +8,7 @@ counters), 429s, peak heap (GC log), peak RSS and CPU (/usr/bin/time -v) and wal
 (look role, profile and user up for each record, then call: what a hand-written script does) runs against the
 same sandbox, on the first records of the same file, and its rate is printed beside the routes'.
 
-    python3 bench/bench.py                      # the four scenarios of README section "Benchmark"
+    python3 bench/bench.py                      # the four scenarios of docs/benchmark.md
     python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million, bottleneck
     python3 bench/bench.py --quick              # small N, to check the bench itself
 

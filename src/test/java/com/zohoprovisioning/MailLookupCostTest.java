@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the account lookups cost against a larger org (the seed plus generated accounts): the paged list once per
  * file ({@code mail.account-lookup=list}) against one GET per record (email, the default). The suite checks the call
  * counts; {@code -Dmail.bench=true} (with {@code -Dmail.bench.lookup}, {@code .org}, {@code .latency-ms}) prints the
- * measurement behind README section "Zoho Mail personal information".
+ * measurement behind docs/mail-users.md (the lookup strategy).
  */
 class MailLookupCostTest extends PipelineTestSupport {
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Vendor exports dropped as they are (src/test/resources/mapping/, own rows in each format's exact header and
  * quirks) run through the routes against the sandbox, which then holds exactly the expected users with the expected
- * role, profile and status; the README's own profile example; a profile forced by a {@code <file>.profile}.
+ * role, profile and status; the worked profile example of docs/mapping-profiles.md; a profile forced by a
+ * {@code <file>.profile}.
  */
 class MappingProfilesFeedTest extends PipelineTestSupport {
 
@@ -33,7 +34,7 @@ class MappingProfilesFeedTest extends PipelineTestSupport {
         Path config = workDir().resolve("config");
         try {
             Files.createDirectories(config.resolve("mappings"));
-            Files.writeString(config.resolve("mappings").resolve("hr-report.yaml"), readmeExample("yaml"));
+            Files.writeString(config.resolve("mappings").resolve("hr-report.yaml"), docExample("yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,7 +154,7 @@ class MappingProfilesFeedTest extends PipelineTestSupport {
 
     @Test
     void theReadmeExampleProfileMapsAnHrReport() {
-        drop(FEED, "hr.csv", readmeExample("csv"));
+        drop(FEED, "hr.csv", docExample("csv"));
         awaitDone(FEED, "hr.csv");
         JsonNode summary = summary(FEED, "hr.csv");
         assertThat(summary.path("profile").path("name").asText()).isEqualTo("hr-report");
@@ -269,13 +270,10 @@ class MappingProfilesFeedTest extends PipelineTestSupport {
         }
     }
 
-    /** The worked example of the README section on mapping profiles: its last code block of this language. */
-    static String readmeExample(String language) {
+    /** The worked example of docs/mapping-profiles.md: the page's last code block of this language. */
+    static String docExample(String language) {
         try {
-            String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-            int from = readme.indexOf("## Drop an HR or identity-provider export as it is");
-            int to = readme.indexOf("\n## ", from + 3);
-            String doc = readme.substring(from, to < 0 ? readme.length() : to);
+            String doc = Files.readString(Path.of("docs/mapping-profiles.md"), StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
             String last = null;
             while (m.find()) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * One source format (a vendor export or template, or an admin's own report): how its headers are keyed, which
  * headers identify it, which lines before the header to skip, header aliases onto our field names, value maps,
  * defaults, rows to skip and values to drop. Read from a YAML file by {@link ProfileLoader}; see
- * README section "mapping profiles".
+ * docs/mapping-profiles.md.
  */
 public record MappingProfile(String name, String description, Set<String> feeds, boolean propertyKeys,
                              List<String> detect, List<LineRule> preamble, Map<String, String> columns,

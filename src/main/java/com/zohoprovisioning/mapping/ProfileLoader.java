@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads a mapping profile from YAML (the format is in README section "mapping profiles"); a mistake names the file and key. */
+/** Reads a mapping profile from YAML (the format is in docs/mapping-profiles.md); a mistake names the file and key. */
 public final class ProfileLoader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "feeds", "headerKeys", "detect", "preamble",

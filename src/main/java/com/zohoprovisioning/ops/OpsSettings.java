@@ -15,7 +15,7 @@ import java.util.function.Function;
  * user never writes: whether a feed's SFTP source and HTTPS download exist, which scheduler a poll uses (the
  * continuous default, or a cron bean), and what happens to a remote file once it is safely in the local inbox.
  * Users set {@code sftp.<feed>.host}, {@code sftp.<feed>.after}, {@code provisioning.<feed>.cron}, …; see
- * README section "SFTP feeds and scheduled imports".
+ * docs/sftp-and-scheduling.md.
  */
 public final class OpsSettings {
 

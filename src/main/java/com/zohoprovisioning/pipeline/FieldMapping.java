@@ -24,7 +24,7 @@ import java.util.function.Function;
  * spaces, dashes and dots read as underscores, and aliases from the feed's {@code aliases.properties} and {@code <config-dir>/aliases/<feed>.properties}
  * ({@code email = Email Address, E-mail}). Unknown columns keep their normalised name and pass through.
  * <p>
- * A feed's mapping also carries its mapping profiles (README section "mapping profiles"), the profile setting
+ * A feed's mapping also carries its mapping profiles (docs/mapping-profiles.md), the profile setting
  * ({@code provisioning.<feed>.profile}: auto, none or a name) and the feed's defaults
  * ({@code provisioning.<feed>.default-<field>}). Per file, {@link #forHeader} picks the profile of the header row
  * (or keeps the forced one): with a profile, a header the profile maps becomes its field (through the aliases above,
