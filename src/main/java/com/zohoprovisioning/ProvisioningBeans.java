@@ -73,13 +73,14 @@ public class ProvisioningBeans implements CamelConfiguration {
         Path configDir = Path.of(or(prop.apply("provisioning.config-dir"), "config"));
         // the feeds: every Feed class under com.zohoprovisioning.feeds; each binds the beans its routes call
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
-        for (Feed feed : Feeds.discover(context)) {
+        java.util.List<Feed> found = Feeds.discover(context);
+        for (Feed feed : found) {
             feeds.put(feed.name(), new FeedDefinition(feed.name(), feed.requiredColumns(), feed.keyField(), feed.sameKey(),
                     FieldMapping.forFeed(feed, configDir, prop), reader(prop, feed.name())));
             feed.bind(registry, prop);
         }
         registry.bind("feeds", feeds);
-        registry.bind("feedRoutes", new FeedRoutes(java.util.List.copyOf(feeds.keySet())));
+        registry.bind("feedRoutes", new FeedRoutes(found));
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         FileRuns fileRuns = new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
                 Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),

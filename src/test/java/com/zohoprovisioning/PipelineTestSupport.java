@@ -60,7 +60,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(ProvisioningBeans.class);
-        configuration.withRoutesIncludePattern("classpath:routes/*.yaml,classpath:com/zohoprovisioning/feeds/*/*.yaml");
+        configuration.withRoutesIncludePattern("classpath:routes/*.yaml");
         configuration.withBasePackageScanEnabled(false);
     }
 

@@ -6,25 +6,34 @@ import org.apache.camel.builder.RouteBuilder;
 import java.util.List;
 
 /**
- * The shared routes of every discovered feed, made from the templates of {@code routes/pipeline.yaml} and
- * {@code routes/ops.yaml}: its inbox, its file processing, its SFTP source and result upload, its scheduled download
- * (the last three exist only when the feed's settings ask for them). Added after the YAML routes (lowest order), so
- * that the templates exist.
+ * The routes of every discovered feed: its own ({@code <feed>.yaml} in its folder: lookups and record route), and
+ * the shared ones made from the templates of {@code routes/pipeline.yaml} and {@code routes/ops.yaml}: its inbox,
+ * its file processing, its SFTP source and result upload, its scheduled download (the last three exist only when the
+ * feed's settings ask for them). Added after the YAML of {@code routes/} (lowest order), so that the templates and
+ * the error handling's route configurations exist.
  */
 public class FeedRoutes extends RouteBuilder implements Ordered {
 
     static final List<String> TEMPLATES = List.of("inbox", "process-file", "sftp-source", "sftp-results", "https-download");
     private static final List<String> ROUTE_SUFFIXES = List.of("inbox", "process-file", "sftp", "sftp-results", "download");
 
-    private final List<String> feeds;
+    private final List<Feed> feeds;
 
-    public FeedRoutes(List<String> feeds) {
+    public FeedRoutes(List<Feed> feeds) {
         this.feeds = List.copyOf(feeds);
     }
 
     @Override
+    public void addRoutesToCamelContext(org.apache.camel.CamelContext context) throws Exception {
+        for (Feed feed : feeds) {
+            Feeds.loadRoutes(context, feed);
+        }
+        super.addRoutesToCamelContext(context);
+    }
+
+    @Override
     public void configure() {
-        for (String feed : feeds) {
+        for (String feed : feeds.stream().map(Feed::name).toList()) {
             for (int i = 0; i < TEMPLATES.size(); i++) {
                 templatedRoute(TEMPLATES.get(i)).routeId(feed + "-" + ROUTE_SUFFIXES.get(i)).parameter("feed", feed);
             }

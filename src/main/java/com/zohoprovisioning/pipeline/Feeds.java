@@ -35,4 +35,14 @@ public final class Feeds {
         feeds.sort(Comparator.comparing(Feed::name));
         return feeds;
     }
+
+    /**
+     * Loads a feed's routes: {@code <feed>.yaml} in its folder. (By its exact path: Camel's wildcard scan of a
+     * shaded jar drops the folder level of {@code feeds/<feed>/}.)
+     */
+    public static void loadRoutes(CamelContext context, Feed feed) throws Exception {
+        String location = "classpath:" + feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
+        org.apache.camel.spi.Resource routes = org.apache.camel.support.ResourceHelper.resolveMandatoryResource(context, location);
+        org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(routes);
+    }
 }

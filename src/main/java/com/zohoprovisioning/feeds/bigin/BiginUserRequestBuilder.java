@@ -1,5 +1,9 @@
 package com.zohoprovisioning.feeds.bigin;
 
+import com.zohoprovisioning.feeds.users.UserLookups;
+import com.zohoprovisioning.feeds.users.UserRequests;
+import com.zohoprovisioning.feeds.users.UserValidator;
+
 import com.zohoprovisioning.pipeline.FileRun;
 import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.InputRecord;
@@ -28,14 +32,16 @@ public class BiginUserRequestBuilder {
             "mobile", "fax", "dob", "country_locale", "time_format", "time_zone", "locale", "language", "alias",
             "website", "street", "city", "state", "zip", "country", "date_format", "signature", "name_format",
             "decimal_separator", "status");
+    /** What a Bigin add needs (the add-user page). */
+    static final List<String> ADD_REQUIRED = List.of("last_name", "email", "role", "profile");
 
     public void plan(Exchange exchange) {
         FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
         InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
-        BiginLookups lookups = run.lookups(BiginLookups.class);
-        Map<String, Object> user = fields(r, lookups);
-        String action = BiginUserValidator.action(r);
-        BiginLookups.User existing = r.get("id") != null ? null : lookups.user(r.get("email"));
+        UserLookups lookups = run.lookups(UserLookups.class);
+        Map<String, Object> user = UserRequests.fields(r, lookups, SENT_FIELDS, "Bigin");
+        String action = UserValidator.action(r);
+        UserLookups.User existing = r.get("id") != null ? null : lookups.user(r.get("email"));
         String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
 
         if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
@@ -55,7 +61,7 @@ public class BiginUserRequestBuilder {
         }
         if (add) {
             List<String> missing = new ArrayList<>();
-            for (String f : BiginUserValidator.ADD_REQUIRED) {
+            for (String f : ADD_REQUIRED) {
                 if (!user.containsKey(f)) {
                     missing.add(f + ": missing (required to add a user)");
                 }
@@ -64,7 +70,7 @@ public class BiginUserRequestBuilder {
                 throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
             }
             user.remove("status");
-            request(exchange, "add", user, "created", null, r);
+            UserRequests.request(exchange, "add", user, "created", null, r);
         } else {
             user.keySet().removeIf(r::isDefault);
             if (action.equals("activate")) {
@@ -72,7 +78,7 @@ public class BiginUserRequestBuilder {
             } else if (action.equals("deactivate")) {
                 user.put("status", "inactive");
             } else if (existing != null) {
-                dropUnchanged(user, existing);
+                UserRequests.dropUnchanged(user, existing);
                 if (user.isEmpty()) {
                     RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", id,
                             "Zoho already holds these values: no call made");
@@ -82,72 +88,7 @@ public class BiginUserRequestBuilder {
             Object status = user.get("status");
             String verb = "active".equals(status) ? "activated" : "inactive".equals(status) ? "deactivated" : "updated";
             user.put("id", id);
-            request(exchange, "update", user, verb, id, r);
+            UserRequests.request(exchange, "update", user, verb, id, r);
         }
-    }
-
-    private static Map<String, Object> fields(InputRecord r, BiginLookups lookups) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        for (String f : SENT_FIELDS) {
-            String v = r.get(f);
-            if (v != null) {
-                user.put(f, v);
-            }
-        }
-        if (user.containsKey("status")) {
-            user.put("status", user.get("status").toString().toLowerCase(Locale.ROOT));
-        }
-        if (user.containsKey("role")) {
-            String id = lookups.roleId(r.get("role"));
-            if (id == null) {
-                throw new RecordException("UNKNOWN_ROLE", "role '" + r.get("role") + "' is not a Bigin role; valid roles: "
-                        + String.join(", ", lookups.roleNames()));
-            }
-            user.put("role", id);
-        }
-        if (user.containsKey("profile")) {
-            String id = lookups.profileId(r.get("profile"));
-            if (id == null) {
-                throw new RecordException("UNKNOWN_PROFILE", "profile '" + r.get("profile")
-                        + "' is not a Bigin profile; valid profiles: " + String.join(", ", lookups.profileNames()));
-            }
-            user.put("profile", id);
-        }
-        return user;
-    }
-
-    /** The fields as sent, with role and profile names beside their IDs and defaulted fields marked. */
-    static String describe(Map<String, Object> user, InputRecord r) {
-        StringBuilder sb = new StringBuilder("{");
-        user.forEach((k, v) -> {
-            sb.append(sb.length() == 1 ? "" : ", ").append(k).append('=').append(v);
-            String written = r.get(k);
-            if ((k.equals("role") || k.equals("profile")) && written != null && !written.equals(String.valueOf(v))) {
-                sb.append(" (").append(written).append(')');
-            }
-            if (r.isDefault(k)) {
-                sb.append(" [default]");
-            }
-        });
-        return sb.append('}').toString();
-    }
-
-    private static void dropUnchanged(Map<String, Object> user, BiginLookups.User existing) {
-        user.entrySet().removeIf(e -> {
-            String current = existing.fields().get(e.getKey());
-            if (current == null) {
-                return false;
-            }
-            return e.getKey().equals("email") ? current.equalsIgnoreCase(e.getValue().toString())
-                    : current.equals(e.getValue().toString());
-        });
-    }
-
-    /** The call the route makes ({@code add}: POST, {@code update}: PUT …/{id}), its body and, for a dry run, its summary. */
-    private static void request(Exchange exchange, String call, Map<String, Object> user, String action, String id,
-                                InputRecord r) {
-        RecordOutcomes.plan(exchange, call, action, id);
-        exchange.setVariable(com.zohoprovisioning.zoho.ZohoProducer.REQUEST_SUMMARY, describe(user, r));
-        exchange.getMessage().setBody(Map.of("users", List.of(user)));
     }
 }

@@ -1,5 +1,7 @@
 package com.zohoprovisioning.feeds.bigin;
 
+import com.zohoprovisioning.feeds.users.UserLookupLoader;
+import com.zohoprovisioning.feeds.users.UserValidator;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.RecordSteps;
@@ -40,8 +42,9 @@ public class BiginUsersFeed implements Feed {
 
     @Override
     public void bind(Registry registry, Function<String, String> settings) {
-        registry.bind("biginLookupLoader", new BiginLookupLoader());
-        registry.bind("biginValidate", RecordSteps.validates(new BiginUserValidator()::validate));
+        registry.bind("biginLookupLoader", new UserLookupLoader("Bigin"));
+        registry.bind("biginValidate", RecordSteps.validates(
+                new UserValidator(BiginUserRequestBuilder.ADD_REQUIRED, Set.of("skydesk.jp"))::validate));
         registry.bind("biginPlan", (Processor) new BiginUserRequestBuilder()::plan);
     }
 }

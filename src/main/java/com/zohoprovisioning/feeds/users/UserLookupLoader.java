@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.bigin;
+package com.zohoprovisioning.feeds.users;
 
 import com.zohoprovisioning.pipeline.FileRun;
 import com.zohoprovisioning.pipeline.FileRuns;
@@ -7,28 +7,34 @@ import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
 
 /**
- * Takes the answers of the lookup GETs of {@code routes/bigin-users.yaml} into the run's {@link BiginLookups}:
- * roles, profiles, and the users list (all its pages).
+ * Takes the answers of a user feed's lookup GETs (its roles, profiles and the users list, all pages) into the
+ * run's {@link UserLookups}. {@code product} names the lists in errors ("Bigin", "CRM").
  */
-public class BiginLookupLoader {
+public class UserLookupLoader {
+
+    private final String product;
+
+    public UserLookupLoader(String product) {
+        this.product = product;
+    }
 
     public void roles(Exchange exchange) {
-        BiginLookups l = new BiginLookups();
+        UserLookups l = new UserLookups();
         exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(l);
-        l.addRoles(answer(exchange, "Bigin roles").path("roles"));
+        l.addRoles(answer(exchange, product + " roles").path("roles"));
     }
 
     public void profiles(Exchange exchange) {
-        lookups(exchange).addProfiles(answer(exchange, "Bigin profiles").path("profiles"));
+        lookups(exchange).addProfiles(answer(exchange, product + " profiles").path("profiles"));
     }
 
     /** Every page of the users list, as one answer (the zoho: step's paging). */
     public void users(Exchange exchange) {
-        lookups(exchange).addUsers(answer(exchange, "the Bigin users list").get("users"));
+        lookups(exchange).addUsers(answer(exchange, "the " + product + " users list").get("users"));
     }
 
-    private static BiginLookups lookups(Exchange exchange) {
-        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(BiginLookups.class);
+    private static UserLookups lookups(Exchange exchange) {
+        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(UserLookups.class);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode answer(Exchange exchange, String what) {

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.bigin;
+package com.zohoprovisioning.feeds.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,15 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Bigin roles, profiles and users of one file's run, loaded once: names and e-mails to IDs. */
-public final class BiginLookups {
+/**
+ * The roles, profiles and users of one file's run of a user feed (Bigin, CRM), loaded once: names and e-mails to
+ * IDs, and what Zoho holds of each user (for updates and unchanged detection).
+ */
+public final class UserLookups {
 
     /** A role or profile: its id and the names it answers to. */
-    record Named(String id, String name, String label) {
+    public record Named(String id, String name, String label) {
     }
 
     /** What the users list says of a user, for update and unchanged detection. */
-    record User(String id, String status, Map<String, String> fields) {
+    public record User(String id, String status, Map<String, String> fields) {
+
+        /** Deactivated: {@code inactive}, or {@code disabled} as CRM's lists may show it. */
+        public boolean inactive() {
+            return "inactive".equals(status) || "disabled".equals(status);
+        }
     }
 
     private final Map<String, Named> roles = new HashMap<>();
@@ -25,12 +33,13 @@ public final class BiginLookups {
     private final List<String> roleNames = new ArrayList<>();
     private final List<String> profileNames = new ArrayList<>();
     private final Map<String, User> usersByEmail = new HashMap<>();
+    private final Map<String, User> usersById = new HashMap<>();
 
-    void addRoles(JsonNode list) {
+    public void addRoles(JsonNode list) {
         add(list, roles, roleNames);
     }
 
-    void addProfiles(JsonNode list) {
+    public void addProfiles(JsonNode list) {
         add(list, profiles, profileNames);
     }
 
@@ -50,7 +59,7 @@ public final class BiginLookups {
         }
     }
 
-    void addUsers(JsonNode list) {
+    public void addUsers(JsonNode list) {
         if (list == null) {
             return;
         }
@@ -65,38 +74,45 @@ public final class BiginLookups {
                 }
             });
             String email = u.path("email").asText("").toLowerCase(Locale.ROOT);
+            User user = new User(u.path("id").asText(), u.path("status").asText("active"), fields);
+            usersById.put(user.id(), user);
             if (!email.isEmpty()) {
-                usersByEmail.put(email, new User(u.path("id").asText(), u.path("status").asText("active"), fields));
+                usersByEmail.put(email, user);
             }
         }
     }
 
     /** The role's id for a name, display label or id; null when unknown. */
-    String roleId(String value) {
+    public String roleId(String value) {
         Named n = roles.get(value);
         n = n != null ? n : roles.get(key(value));
         return n == null ? null : n.id();
     }
 
-    String profileId(String value) {
+    public String profileId(String value) {
         Named n = profiles.get(value);
         n = n != null ? n : profiles.get(key(value));
         return n == null ? null : n.id();
     }
 
-    List<String> roleNames() {
+    public List<String> roleNames() {
         return roleNames;
     }
 
-    List<String> profileNames() {
+    public List<String> profileNames() {
         return profileNames;
     }
 
-    User user(String email) {
+    public User user(String email) {
         return email == null ? null : usersByEmail.get(email.toLowerCase(Locale.ROOT));
     }
 
-    int userCount() {
+    /** The user with this Zoho id, or null. */
+    public User userById(String id) {
+        return id == null ? null : usersById.get(id.trim());
+    }
+
+    public int userCount() {
         return usersByEmail.size();
     }
 

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.bigin;
+package com.zohoprovisioning.feeds.users;
 
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
@@ -12,18 +12,31 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a Bigin user record before any call, per the add-user and update-user pages, and names every bad field:
- * {@code action}, e-mail syntax and no {@code @skydesk.jp}, {@code dob} as yyyy-MM-dd, {@code status}
- * active/inactive, {@code time_format}, {@code country_locale}; for {@code add}, the mandatory fields.
+ * Checks a user record (Bigin, CRM) before any call, per the products' add-user and update-user pages, and names
+ * every bad field: {@code action}, e-mail syntax and no address at a domain the product refuses, {@code dob} as
+ * yyyy-MM-dd, {@code status} active/inactive, {@code time_format}, {@code country_locale}; for {@code add}, the
+ * product's mandatory fields.
  */
-public class BiginUserValidator {
+public class UserValidator {
 
-    static final Set<String> ACTIONS = Set.of("upsert", "add", "update", "activate", "deactivate");
-    static final List<String> ADD_REQUIRED = List.of("last_name", "email", "role", "profile");
+    public static final Set<String> ACTIONS = Set.of("upsert", "add", "update", "activate", "deactivate");
     private static final Pattern EMAIL = Pattern.compile(
             "^[^@\\s\"<>,;()\\[\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}_[A-Z]{2}$");
     private static final Set<String> TIME_FORMATS = Set.of("HH:mm", "hh:mm a");
+
+    private final List<String> addRequired;
+    private final Set<String> refusedDomains;
+
+    /** {@code addRequired}: the fields an add needs; {@code refusedDomains}: e-mail domains the product refuses. */
+    public UserValidator(List<String> addRequired, Set<String> refusedDomains) {
+        this.addRequired = List.copyOf(addRequired);
+        this.refusedDomains = Set.copyOf(refusedDomains);
+    }
+
+    public List<String> addRequired() {
+        return addRequired;
+    }
 
     public void validate(InputRecord r) {
         List<String> problems = new ArrayList<>();
@@ -35,14 +48,15 @@ public class BiginUserValidator {
         if (email == null && r.get("id") == null) {
             problems.add("email: missing");
         } else if (email != null) {
-            if (email.toLowerCase(Locale.ROOT).endsWith("@skydesk.jp")) {
-                problems.add("email: addresses at @skydesk.jp are not allowed by Zoho");
+            String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            if (refusedDomains.contains(domain)) {
+                problems.add("email: addresses at @" + domain + " are not allowed by Zoho");
             } else if (!EMAIL.matcher(email).matches()) {
                 problems.add("email: '" + email + "' is not an e-mail address");
             }
         }
         if (action.equals("add")) {
-            for (String f : ADD_REQUIRED) {
+            for (String f : addRequired) {
                 if (!f.equals("email") && r.get(f) == null) {
                     problems.add(f + ": missing (required to add a user)");
                 }
@@ -77,7 +91,7 @@ public class BiginUserValidator {
         }
     }
 
-    static String action(InputRecord r) {
+    public static String action(InputRecord r) {
         String a = r.get("action");
         return a == null ? "upsert" : a.toLowerCase(Locale.ROOT);
     }
