@@ -1,0 +1,100 @@
+package com.zohoprovisioning.feeds.crmusers;
+
+import com.zohoprovisioning.feeds.users.UserLookups;
+import com.zohoprovisioning.feeds.users.UserRequests;
+import com.zohoprovisioning.feeds.users.UserValidator;
+import com.zohoprovisioning.pipeline.FileRun;
+import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.InputRecord;
+import com.zohoprovisioning.pipeline.RecordException;
+import com.zohoprovisioning.pipeline.RecordOutcomes;
+import org.apache.camel.Exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what a CRM user record becomes: {@code add} (POST /crm/v6/users), {@code update} (PUT
+ * /crm/v6/users/{id}: fields, and {@code status} inactive/active to deactivate or reactivate) or no call. Zoho CRM
+ * refuses a status it already has (ID_ALREADY_ACTIVE / ID_ALREADY_DEACTIVATED) and any change to a deactivated user,
+ * so both are compared with the users list first: a status already held is {@code unchanged}, and changes to a
+ * deactivated user that the row does not reactivate are this row's error (USER_DEACTIVATED), not a call Zoho refuses.
+ * A reactivation and the row's other changes go in one PUT. Only fields that differ from what Zoho holds are sent;
+ * defaults (feed settings, mapping profiles) only when adding.
+ */
+public class CrmUserPlanner {
+
+    /** Writable on add and update for another user (time_zone and language only a user may change for themselves). */
+    static final List<String> SENT_FIELDS = List.of("first_name", "last_name", "email", "role", "profile", "phone",
+            "mobile", "fax", "dob", "alias", "street", "city", "state", "zip", "country", "website", "locale",
+            "country_locale", "date_format", "time_format", "decimal_separator", "number_separator", "signature",
+            "status");
+    static final List<String> ADD_REQUIRED = List.of("first_name", "last_name", "email", "role", "profile");
+
+    public void plan(Exchange exchange) {
+        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        UserLookups lookups = run.lookups(UserLookups.class);
+        Map<String, Object> user = UserRequests.fields(r, lookups, SENT_FIELDS, "CRM");
+        String action = UserValidator.action(r);
+        UserLookups.User existing = r.get("id") != null ? lookups.userById(r.get("id")) : lookups.user(r.get("email"));
+        String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
+        String noCall = run.dryRun() ? "validated" : "unchanged";
+
+        if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
+            RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
+                    + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
+            return;
+        }
+        boolean add = action.equals("add") || (action.equals("upsert") && id == null);
+        if (!add && id == null) {
+            throw new RecordException("USER_NOT_FOUND", "no CRM user has the e-mail '" + r.get("email")
+                    + "' (action " + action + " needs an existing user; use upsert or add to create one)");
+        }
+        if (add) {
+            if (action.equals("upsert") && "inactive".equals(user.get("status"))) {
+                RecordOutcomes.noCall(exchange, noCall, null, "no CRM user has the e-mail '" + r.get("email")
+                        + "' and the record is inactive: nobody is created");
+                return;
+            }
+            List<String> missing = new ArrayList<>();
+            for (String f : ADD_REQUIRED) {
+                if (!user.containsKey(f)) {
+                    missing.add(f + ": missing (required to add a user)");
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
+            }
+            user.remove("status");
+            UserRequests.request(exchange, "add", user, "created", null, r);
+            return;
+        }
+        user.keySet().removeIf(r::isDefault);
+        Object written = user.remove("status");
+        String wanted = action.equals("activate") ? "active" : action.equals("deactivate") ? "inactive"
+                : written == null ? null : written.toString();
+        boolean inactive = existing != null && existing.inactive();
+        boolean statusChange = wanted != null && (existing == null || wanted.equals("active") == inactive);
+        if (existing != null) {
+            UserRequests.dropUnchanged(user, existing);
+        }
+        if (user.isEmpty() && !statusChange) {
+            RecordOutcomes.noCall(exchange, noCall, id, wanted == null ? "Zoho already holds these values: no call made"
+                    : "the CRM user is already " + (inactive ? "deactivated" : "active") + " and holds these values: no call made");
+            return;
+        }
+        if (inactive && !"active".equals(wanted)) {
+            throw new RecordException("USER_DEACTIVATED", "the CRM user '" + r.get("email") + "' is deactivated and Zoho "
+                    + "refuses changes to a deactivated user (" + String.join(", ", user.keySet()) + "); reactivate it in "
+                    + "the same row (status active or action activate), or leave the row out");
+        }
+        if (statusChange) {
+            user.put("status", wanted);
+        }
+        String verb = !statusChange ? "updated" : wanted.equals("active") ? "activated" : "deactivated";
+        user.put("id", id);
+        UserRequests.request(exchange, "update", user, verb, id, r);
+    }
+}

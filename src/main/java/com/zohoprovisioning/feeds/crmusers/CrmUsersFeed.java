@@ -1,0 +1,55 @@
+package com.zohoprovisioning.feeds.crmusers;
+
+import com.zohoprovisioning.feeds.users.UserLookupLoader;
+import com.zohoprovisioning.feeds.users.UserValidator;
+import com.zohoprovisioning.pipeline.Feed;
+import com.zohoprovisioning.pipeline.FeedDefinition;
+import com.zohoprovisioning.pipeline.RecordSteps;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Registry;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Feed crm-users: Zoho CRM users added, updated, deactivated or reactivated (routes: crm-users.yaml beside; API:
+ * {@code zoho-api/crm-users.md}). The same columns and actions as bigin-users, so the same mapping profiles apply.
+ */
+public class CrmUsersFeed implements Feed {
+
+    @Override
+    public String name() {
+        return "crm-users";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("email|id");
+    }
+
+    @Override
+    public String keyField() {
+        return "email";
+    }
+
+    @Override
+    public FeedDefinition.SameKey sameKey() {
+        return FeedDefinition.SameKey.REJECT;
+    }
+
+    @Override
+    public Set<String> profileTargets() {
+        return Set.of(name(), "users");
+    }
+
+    @Override
+    public void bind(Registry registry, Function<String, String> settings) {
+        registry.bind("crmUsersLookupLoader", new UserLookupLoader("CRM"));
+        // @zoho.com addresses are refused by CRM (INVALID_DATA); both names are sent on add (the docs disagree on
+        // which one is mandatory)
+        registry.bind("crmUsersValidate", RecordSteps.validates(
+                new UserValidator(CrmUserPlanner.ADD_REQUIRED, Set.of("zoho.com"))::validate));
+        registry.bind("crmUsersPlan", (Processor) new CrmUserPlanner()::plan);
+    }
+}
