@@ -23,7 +23,7 @@ public class RecordOutcomes {
         } else {
             o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
         }
-        exchange.setProperty(FileRuns.OUTCOME, o);
+        exchange.setProperty(RunProperties.OUTCOME, o);
     }
 
     /**
@@ -38,7 +38,7 @@ public class RecordOutcomes {
 
     /** A record that needs no call: unchanged, or validated in a dry run. */
     public static void noCall(Exchange exchange, String action, String id, String message) {
-        exchange.setProperty(FileRuns.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
+        exchange.setProperty(RunProperties.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
     }
 
     /** From the exception the error handler caught. */
@@ -51,7 +51,7 @@ public class RecordOutcomes {
             o = RecordOutcome.error(null, "INTERNAL_ERROR", e == null ? "unknown error"
                     : e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
-        exchange.setProperty(FileRuns.OUTCOME, o);
+        exchange.setProperty(RunProperties.OUTCOME, o);
     }
 
     private static String message(ZohoResponse r) {

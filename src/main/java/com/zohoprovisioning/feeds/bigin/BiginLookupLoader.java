@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.bigin;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.zoho.ZohoLookupException;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
@@ -17,7 +17,7 @@ public class BiginLookupLoader {
 
     public void roles(Exchange exchange) {
         BiginLookups l = new BiginLookups();
-        exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(l);
+        exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(l);
         l.addRoles(answer(exchange, "Bigin roles").path("roles"));
     }
 
@@ -40,7 +40,7 @@ public class BiginLookupLoader {
     }
 
     private static BiginLookups lookups(Exchange exchange) {
-        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(BiginLookups.class);
+        return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(BiginLookups.class);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode answer(Exchange exchange, String what) {

@@ -1,10 +1,10 @@
 package com.zohoprovisioning.feeds.bigin;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
+import com.zohoprovisioning.pipeline.RunProperties;
 import org.apache.camel.Exchange;
 
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ public class BiginUserRequestBuilder {
     public static final String CALL = "zpCall";
 
     public void plan(Exchange exchange) {
-        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         BiginLookups lookups = run.lookups(BiginLookups.class);
         Map<String, Object> user = fields(r, lookups);
         String action = BiginUserValidator.action(r);

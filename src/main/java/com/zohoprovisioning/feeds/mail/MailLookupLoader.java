@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.mail;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.zoho.ZohoLookupException;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
@@ -28,7 +28,7 @@ public class MailLookupLoader {
      */
     public void start(Exchange exchange) {
         String zoid = settings.zoid();
-        exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(new MailAccounts());
+        exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(new MailAccounts());
         boolean list = settings.lookup() == MailSettings.Lookup.LIST;
         exchange.setProperty(MORE, list);
         exchange.setProperty(START, 0);
@@ -52,7 +52,7 @@ public class MailLookupLoader {
         if (!r.success()) {
             throw new ZohoLookupException("the Zoho Mail accounts list", r);
         }
-        MailAccounts accounts = exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(MailAccounts.class);
+        MailAccounts accounts = exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(MailAccounts.class);
         int n = r.isEmpty() || r.body() == null ? 0 : accounts.add(r.body().get("data"));
         boolean more = n >= settings.pageSize();
         exchange.setProperty(MORE, more);

@@ -1,9 +1,9 @@
 package com.zohoprovisioning.feeds.mail;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
+import com.zohoprovisioning.pipeline.RunProperties;
 import org.apache.camel.Exchange;
 
 import java.util.LinkedHashMap;
@@ -41,8 +41,8 @@ public class MailUserRequestBuilder {
     }
 
     public void plan(Exchange exchange) {
-        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         MailAccounts.Account account = exchange.getProperty(MailAccountResolver.ACCOUNT, MailAccounts.Account.class);
         Map<String, Object> body = body(r, account);
         exchange.setProperty("zpApi", "mail");
