@@ -5,7 +5,6 @@ import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.FeedRoutes;
 import com.zohoprovisioning.pipeline.Feeds;
 import com.zohoprovisioning.pipeline.FieldMapping;
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.ReaderSettings;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
 import com.zohoprovisioning.pipeline.RunStats;
@@ -82,26 +81,36 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("feeds", feeds);
         registry.bind("feedRoutes", new FeedRoutes(found));
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
-        FileRuns fileRuns = new FileRuns(Path.of(or(prop.apply("work.dir"), "work")), feeds, stats,
-                Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false")),
+        // A file's steps (routes/pipeline.yaml, error-handling.yaml)
+        Path workDir = Path.of(or(prop.apply("work.dir"), "work"));
+        registry.bind("fileOpener", new com.zohoprovisioning.pipeline.FileOpener(workDir, feeds,
+                Boolean.parseBoolean(or(prop.apply("provisioning.dry-run"), "false"))));
+        registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
+        com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(
                 intProp(prop, "provisioning.progress-seconds", 5),
                 new com.zohoprovisioning.pipeline.RunawayGuard(intProp(prop, "provisioning.runaway.max-consecutive-failures", 25),
                         intProp(prop, "provisioning.runaway.first-records", 100),
                         intProp(prop, "provisioning.runaway.max-error-percent", 0)));
-        registry.bind("fileRuns", fileRuns);
-        registry.bind("zohoCallSending", (Processor) fileRuns::sending);
+        registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder));
+        registry.bind("fileCloser", new com.zohoprovisioning.pipeline.FileCloser());
+        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats));
+        registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
+        registry.bind("zohoCallSending", (Processor) recorder::sending);
         RecordOutcomes outcomes = new RecordOutcomes();
         registry.bind("recordOutcomes", outcomes);
+        registry.bind("recordFailed", (Processor) outcomes::fromException);
 
         // The steps every record takes (routes/<feed>.yaml), as processors like the Zoho call's steps
-        registry.bind("recordStart", (Processor) fileRuns::startRecord);
+        com.zohoprovisioning.pipeline.RecordStart recordStart = new com.zohoprovisioning.pipeline.RecordStart();
+        registry.bind("recordStart", (Processor) recordStart::start);
+        registry.bind("recordHeld", (Processor) recordStart::held);
         registry.bind("recordOutcome", (Processor) outcomes::fromResponse);
 
         com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, prop, tokens,
                 java.util.List.copyOf(feeds.keySet()));
         // a record's last step: its result line (journal, then success/ or error/), then its count
         registry.bind("recordResult", (Processor) ex -> {
-            fileRuns.write(ex);
+            recorder.write(ex);
             metrics.record(ex);
         });
     }

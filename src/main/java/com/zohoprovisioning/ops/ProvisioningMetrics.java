@@ -1,7 +1,7 @@
 package com.zohoprovisioning.ops;
 
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.RecordOutcome;
+import com.zohoprovisioning.pipeline.RunProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,7 +36,7 @@ public class ProvisioningMetrics {
     /** After one record's result line is written. */
     public void record(Exchange exchange) {
         MeterRegistry r = registry();
-        RecordOutcome o = exchange.getProperty(FileRuns.OUTCOME, RecordOutcome.class);
+        RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
         if (r == null || o == null) {
             return;
         }
@@ -100,7 +100,7 @@ public class ProvisioningMetrics {
     }
 
     private static String feed(Exchange exchange) {
-        String f = exchange.getProperty(FileRuns.FEED, String.class);
+        String f = exchange.getProperty(RunProperties.FEED, String.class);
         return f == null ? "unknown" : f;
     }
 

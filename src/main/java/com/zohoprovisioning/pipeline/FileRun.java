@@ -32,6 +32,7 @@ public final class FileRun {
     private ResultWriter error;
     private Object lookups;
     private Path profileFile;
+    private volatile PublishedFiles published;
     final AtomicLong read = new AtomicLong();
     final LongAdder succeeded = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -98,8 +99,13 @@ public final class FileRun {
     }
 
     /** True when the stop is an I/O failure of our own (the file stays in the inbox), not a runaway guard. */
-    boolean fatal() {
+    public boolean fatal() {
         return fatal;
+    }
+
+    /** An earlier run published this file and stopped before archiving it: nothing is sent, it is archived. */
+    public boolean alreadyDone() {
+        return alreadyDone;
     }
 
     synchronized boolean stop(String reason, boolean fatalError) {
@@ -136,6 +142,15 @@ public final class FileRun {
 
     void profileFile(Path p) {
         this.profileFile = p;
+    }
+
+    /** Where the results went, once they are published. */
+    PublishedFiles published() {
+        return published;
+    }
+
+    void published(PublishedFiles p) {
+        this.published = p;
     }
 
     public void countCall(String endpoint) {

@@ -3,6 +3,8 @@ package com.zohoprovisioning.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns what happened to a record (a Zoho answer, or an exception) into its {@link RecordOutcome}. */
 public class RecordOutcomes {
@@ -12,6 +14,7 @@ public class RecordOutcomes {
     public static final String CALL = "call";
     public static final String ACTION = "action";
     public static final String ID = "id";
+    private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomes.class);
 
     /** After a Zoho call: success with the planned action, or Zoho's code and message. */
     public void fromResponse(Exchange exchange) {
@@ -28,7 +31,7 @@ public class RecordOutcomes {
         } else {
             o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
         }
-        exchange.setProperty(FileRuns.OUTCOME, o);
+        exchange.setProperty(RunProperties.OUTCOME, o);
     }
 
     /**
@@ -44,7 +47,7 @@ public class RecordOutcomes {
     /** A record that needs no call: unchanged, or validated in a dry run. */
     public static void noCall(Exchange exchange, String action, String id, String message) {
         exchange.setVariable(CALL, "none");
-        exchange.setProperty(FileRuns.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
+        exchange.setProperty(RunProperties.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
     }
 
     /**
@@ -57,7 +60,11 @@ public class RecordOutcomes {
         exchange.setVariable(ID, id);
     }
 
-    /** From the exception the error handler caught. */
+    /**
+     * From the exception the error handler caught. A {@link RecordException} is the record's fault and becomes its
+     * code; anything else is a bug: the record still gets its INTERNAL_ERROR line, and the exception is logged here,
+     * once, with its stack trace (the error handler logs nothing for a handled exception).
+     */
     public void fromException(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         RecordOutcome o;
@@ -66,8 +73,20 @@ public class RecordOutcomes {
         } else {
             o = RecordOutcome.error(null, "INTERNAL_ERROR", e == null ? "unknown error"
                     : e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            logBug(exchange, e);
         }
-        exchange.setProperty(FileRuns.OUTCOME, o);
+        exchange.setProperty(RunProperties.OUTCOME, o);
+    }
+
+    private static void logBug(Exchange exchange, Exception e) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
+        if (r == null && exchange.getMessage().getBody() instanceof InputRecord body) {
+            r = body;
+        }
+        LOG.error("Unexpected error in {}/{}, row {}: the record's result line says INTERNAL_ERROR",
+                exchange.getProperty(RunProperties.FEED, String.class), run == null ? "?" : run.fileName(),
+                r == null ? "?" : r.row(), e);
     }
 
     private static String message(ZohoResponse r) {

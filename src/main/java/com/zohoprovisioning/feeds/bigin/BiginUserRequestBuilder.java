@@ -5,7 +5,7 @@ import com.zohoprovisioning.feeds.users.UserRequests;
 import com.zohoprovisioning.feeds.users.UserValidator;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
@@ -36,8 +36,8 @@ public class BiginUserRequestBuilder {
     static final List<String> ADD_REQUIRED = List.of("last_name", "email", "role", "profile");
 
     public void plan(Exchange exchange) {
-        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         UserLookups lookups = run.lookups(UserLookups.class);
         Map<String, Object> user = UserRequests.fields(r, lookups, SENT_FIELDS, "Bigin");
         String action = UserValidator.action(r);

@@ -2,8 +2,8 @@ package com.zohoprovisioning.feeds.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.RecordException;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.zoho.ZohoLookupException;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
@@ -17,7 +17,7 @@ public class CrmGroupLookupLoader {
 
     /** Starts the run's lookups; called before the first GET. */
     public void start(Exchange exchange) {
-        exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(new CrmGroupLookups());
+        exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(new CrmGroupLookups());
     }
 
     public void groups(Exchange exchange) {
@@ -64,6 +64,6 @@ public class CrmGroupLookupLoader {
     }
 
     private static CrmGroupLookups lookups(Exchange exchange) {
-        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(CrmGroupLookups.class);
+        return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(CrmGroupLookups.class);
     }
 }

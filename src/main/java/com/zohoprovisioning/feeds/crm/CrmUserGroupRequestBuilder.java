@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.crm;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordOutcome;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
@@ -26,8 +26,8 @@ public class CrmUserGroupRequestBuilder {
     static final String REMOVE = "zpMemberRemove";
 
     public void plan(Exchange exchange) {
-        FileRun run = exchange.getProperty(FileRuns.RUN, FileRun.class);
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);
         CrmGroupLookups.Named member = exchange.getProperty(CrmUserGroupResolver.MEMBER, CrmGroupLookups.Named.class);
         String type = CrmUserGroupValidator.memberType(r);
@@ -76,7 +76,7 @@ public class CrmUserGroupRequestBuilder {
 
     /** After the PUT: when Zoho said yes, the run's view of the group takes the change. */
     public void applied(Exchange exchange) {
-        RecordOutcome o = exchange.getProperty(FileRuns.OUTCOME, RecordOutcome.class);
+        RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
         if (o == null || !o.success() || "validated".equals(o.action())) {
             return;
         }
@@ -89,7 +89,7 @@ public class CrmUserGroupRequestBuilder {
                 group.put(change);
             }
         }
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         if (r.get("description") != null && !Objects.equals(r.get("description"), group.description())) {
             group.description(r.get("description"));
         }

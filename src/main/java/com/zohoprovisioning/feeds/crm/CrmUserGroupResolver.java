@@ -1,9 +1,9 @@
 package com.zohoprovisioning.feeds.crm;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
+import com.zohoprovisioning.pipeline.RunProperties;
 import org.apache.camel.Exchange;
 
 /**
@@ -20,8 +20,8 @@ public class CrmUserGroupResolver {
     public static final String LOAD_MEMBERS = "loadMembers";
 
     public void resolve(Exchange exchange) {
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
-        CrmGroupLookups lookups = exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(CrmGroupLookups.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
+        CrmGroupLookups lookups = exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(CrmGroupLookups.class);
         CrmGroupLookups.Group group = lookups.group(r.get("group"));
         if (group == null) {
             throw new RecordException("UNKNOWN_GROUP", "group '" + r.get("group")

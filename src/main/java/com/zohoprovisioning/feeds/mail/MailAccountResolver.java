@@ -2,7 +2,7 @@ package com.zohoprovisioning.feeds.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.zoho.ZohoResponse;
@@ -30,7 +30,7 @@ public class MailAccountResolver {
     }
 
     public void plan(Exchange exchange) {
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         exchange.setVariable(LOOKUP, false);
         if (r.has("account_id") && r.has("zuid")) {
             exchange.setProperty(ACCOUNT, new MailAccounts.Account(r.get("account_id"), r.get("zuid")));
@@ -49,7 +49,7 @@ public class MailAccountResolver {
 
     /** The answer of the GET by e-mail. */
     public void found(Exchange exchange) {
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         ZohoResponse z = exchange.getMessage().getBody(ZohoResponse.class);
         if (z.httpStatus() == 404 || (z.success() && account(z) == null)) {
             throw new RecordException("UNKNOWN_ACCOUNT", "no Zoho Mail account in organisation " + settings.zoid()
@@ -84,6 +84,6 @@ public class MailAccountResolver {
     }
 
     private static MailAccounts accounts(Exchange exchange) {
-        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(MailAccounts.class);
+        return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(MailAccounts.class);
     }
 }

@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.mail;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.zoho.ZohoLookupException;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
@@ -27,7 +27,7 @@ public class MailLookupLoader {
      */
     public void start(Exchange exchange) {
         exchange.setVariable("zoid", settings.zoid());
-        exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(new MailAccounts());
+        exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(new MailAccounts());
         exchange.setVariable(LIST, settings.lookup() == MailSettings.Lookup.LIST);
     }
 
@@ -37,7 +37,7 @@ public class MailLookupLoader {
         if (!r.success()) {
             throw new ZohoLookupException("the Zoho Mail accounts list", r);
         }
-        MailAccounts accounts = exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(MailAccounts.class);
+        MailAccounts accounts = exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(MailAccounts.class);
         if (!r.isEmpty() && r.body() != null) {
             accounts.add(r.body().get("data"));
         }

@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.mail;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
 import org.apache.camel.Exchange;
@@ -40,7 +40,7 @@ public class MailUserRequestBuilder {
     }
 
     public void plan(Exchange exchange) {
-        InputRecord r = exchange.getProperty(FileRuns.RECORD, InputRecord.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         MailAccounts.Account account = exchange.getProperty(MailAccountResolver.ACCOUNT, MailAccounts.Account.class);
         Map<String, Object> body = body(r, account);
         RecordOutcomes.plan(exchange, "update", "updated", account.accountId());

@@ -1,7 +1,7 @@
 package com.zohoprovisioning.feeds.users;
 
 import com.zohoprovisioning.pipeline.FileRun;
-import com.zohoprovisioning.pipeline.FileRuns;
+import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.zoho.ZohoLookupException;
 import com.zohoprovisioning.zoho.ZohoResponse;
 import org.apache.camel.Exchange;
@@ -20,7 +20,7 @@ public class UserLookupLoader {
 
     public void roles(Exchange exchange) {
         UserLookups l = new UserLookups();
-        exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(l);
+        exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(l);
         l.addRoles(answer(exchange, product + " roles").path("roles"));
     }
 
@@ -34,7 +34,7 @@ public class UserLookupLoader {
     }
 
     private static UserLookups lookups(Exchange exchange) {
-        return exchange.getProperty(FileRuns.RUN, FileRun.class).lookups(UserLookups.class);
+        return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(UserLookups.class);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode answer(Exchange exchange, String what) {

@@ -1,0 +1,127 @@
+package com.zohoprovisioning.pipeline;
+
+import com.zohoprovisioning.mapping.MappingProfile;
+import com.zohoprovisioning.mapping.ProfiledRecordSource;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Opens the file of the exchange as a {@link FileRun} in {@code zpRun}: its format, charset and header, the mapping
+ * profile a {@code <file>.profile} beside it forces, its journal (an interrupted run resumes). A file that cannot be
+ * read, or lacks a required column, is rejected ({@link FileRejectedException}).
+ */
+public final class FileOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileOpener.class);
+
+    private final Path workDir;
+    private final Map<String, FeedDefinition> feeds;
+    private final boolean dryRun;
+    private final JournalResumer journals;
+
+    public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+        this.feeds = feeds;
+        this.dryRun = dryRun;
+        this.journals = new JournalResumer(this.workDir);
+    }
+
+    public void open(Exchange exchange) throws IOException {
+        String feedName = exchange.getProperty(RunProperties.FEED, String.class);
+        FeedDefinition feed = feeds.get(feedName);
+        if (feed == null) {
+            throw new IllegalStateException("unknown feed " + feedName);
+        }
+        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        exchange.setProperty(RunProperties.SOURCE, source.toString());
+        deleteStaleTemp(feedName, source.getFileName().toString());
+        Path tmp = workDir.resolve(".tmp").resolve(feedName).resolve(source.getFileName() + "." + System.nanoTime());
+        FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
+        exchange.setProperty(RunProperties.RUN, run);
+        if (!dryRun) {
+            journals.open(run);
+        }
+        run.records(new ProfiledRecordSource(RecordReader.open(source, run.format(), feed.reader(),
+                mappingFor(feed, source, run))));
+        for (String required : feed.requiredColumns()) {
+            boolean present = false;
+            for (String alternative : required.split("\\|")) {
+                present |= run.records().fields().contains(alternative);
+            }
+            if (!present && !(run.format() != FileFormat.CSV && !run.records().hasNext())) {
+                throw new FileRejectedException("the required column '" + required.replace("|", "' or '")
+                        + "' is missing (columns found: " + describeColumns(run) + ")" + noHeaderHint(run));
+            }
+        }
+        FieldMapping chosen = run.records().mapping();
+        LOG.info("Processing {}/{} ({}, {}{}{})", feedName, run.fileName(), run.format(), run.records().charset(),
+                run.format() == FileFormat.CSV ? ", delimiter '" + printable(run.records().delimiter()) + "'" : "",
+                chosen == null || chosen.profile() == null ? ""
+                        : ", profile " + chosen.profile().name() + " (" + chosen.profileSource() + ")");
+    }
+
+    /**
+     * The feed's mapping, or one whose profile a {@code <file>.profile} beside the input forces (its first line: a
+     * profile name, or none). An unknown name rejects the file.
+     */
+    private static FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
+        Path sidecar = source.resolveSibling(source.getFileName() + ".profile");
+        if (!Files.isRegularFile(sidecar)) {
+            return feed.mapping();
+        }
+        run.profileFile(sidecar);
+        String name = Files.readString(sidecar, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\\R", 2)[0]
+                .strip();
+        if (name.equalsIgnoreCase("none")) {
+            return feed.mapping().withProfile(null, FieldMapping.SOURCE_FILE);
+        }
+        MappingProfile p = feed.mapping().profiles().byName(name);
+        if (p == null) {
+            throw new FileRejectedException(sidecar.getFileName() + " names the mapping profile '" + name + "', which feed "
+                    + feed.name() + " does not know (known: none, " + String.join(", ", feed.mapping().profiles().names())
+                    + ")");
+        }
+        return feed.mapping().withProfile(p, FieldMapping.SOURCE_FILE);
+    }
+
+    /** The temp folders an earlier run of the same file left (killed before it finished). */
+    private void deleteStaleTemp(String feed, String fileName) {
+        Path dir = workDir.resolve(".tmp").resolve(feed);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().startsWith(fileName + ".")).forEach(WorkFiles::deleteTree);
+        } catch (IOException e) {
+            LOG.warn("could not clean {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static String describeColumns(FileRun run) {
+        List<String> cols = run.records().columns();
+        String s = cols != null ? String.join(", ", cols) : String.join(", ", run.records().fields());
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** A CSV whose "header" holds an e-mail address has no header row at all. */
+    private static String noHeaderHint(FileRun run) {
+        List<String> cols = run.records().columns();
+        if (cols != null && cols.stream().anyMatch(c -> c.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            return "; the first row looks like data, not a header: the file needs a header row naming its columns";
+        }
+        return "";
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "tab" : String.valueOf(c);
+    }
+}

@@ -1,0 +1,127 @@
+package com.zohoprovisioning.pipeline;
+
+import com.zohoprovisioning.zoho.ZohoCall;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A record's bookkeeping in its file's run: the journal's "sent" line before a call that changes Zoho, then its
+ * outcome (the journal line first, then the result line in the success or error file), its counts, the runaway
+ * guard's verdict and the progress log. Output that cannot be written stops the file (it stays in the inbox).
+ */
+public final class OutcomeRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+    private final long progressNanos;
+    private final RunawayGuard guard;
+
+    public OutcomeRecorder(int progressSeconds, RunawayGuard guard) {
+        this.progressNanos = progressSeconds * 1_000_000_000L;
+        this.guard = guard;
+    }
+
+    /**
+     * Before each HTTP attempt (retries included): counts the call for the run's summary, and, before a call that
+     * changes Zoho, notes in the journal that this record's call is going out, so that a run killed before the
+     * answer arrives knows to look the record up instead of sending it blindly again.
+     */
+    public void sending(Exchange exchange) {
+        ZohoCall call = ZohoCall.of(exchange);
+        FileRun run = call == null ? null : call.caller(RunProperties.RUN, FileRun.class);
+        if (run == null) {
+            return;
+        }
+        run.countCall(call.endpoint());
+        InputRecord r = call.caller(RunProperties.RECORD, InputRecord.class);
+        if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
+            return;
+        }
+        run.journal().sent(r.row(), call.method());
+        call.journaled(true);
+    }
+
+    /** The record's outcome ({@code zpOutcome}): journalled, written, counted; then the runaway guard's check. */
+    public void write(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
+        if (r == null) {
+            r = exchange.getMessage().getBody(InputRecord.class);
+        }
+        RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
+        if (!write(run, r, o, true)) {
+            return;
+        }
+        String reason = guard.check(run, o);
+        if (reason != null && run.stop(reason, false)) {
+            LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a later run",
+                    run.feed().name(), run.fileName(), reason);
+        }
+        progress(run);
+    }
+
+    /** A record an earlier run finished: its result line comes from the journal, nothing is sent. */
+    void replay(FileRun run, InputRecord r, RecordOutcome o) {
+        if (write(run, r, o, false)) {
+            run.resumed.increment();
+        }
+    }
+
+    /**
+     * Writes a record's outcome: its journal line first (unless it came from the journal), then its result line,
+     * and counts it. False when the output could not be written: the file is stopped (the record gets no outcome
+     * and stays for a later run).
+     */
+    private static boolean write(FileRun run, InputRecord r, RecordOutcome o, boolean journal) {
+        try {
+            if (journal && run.journal() != null) {
+                run.journal().outcome(r.row(), o);
+            }
+            run.writer(o.success()).write(r, o);
+        } catch (UncheckedIOException e) {
+            stopFatal(run, e);
+            return false;
+        } finally {
+            r.endTurn();
+        }
+        count(run, o);
+        return true;
+    }
+
+    private static void stopFatal(FileRun run, UncheckedIOException e) {
+        if (run.stop("cannot write the results of this file: " + e.getMessage(), true)) {
+            LOG.error("Stopping {}/{}: cannot write its results ({}). No more calls for this file; it stays in the inbox "
+                    + "and continues where it stopped once the disk or folder is fixed", run.feed().name(), run.fileName(),
+                    e.getMessage());
+        }
+    }
+
+    private static void count(FileRun run, RecordOutcome o) {
+        (o.success() ? run.succeeded : run.failed).increment();
+        if (o.action() != null && !o.action().isEmpty()) {
+            run.byAction.computeIfAbsent(o.action(), k -> new LongAdder()).increment();
+        }
+        if (!o.success()) {
+            run.byCode.computeIfAbsent(o.code(), k -> new LongAdder()).increment();
+        }
+    }
+
+    private void progress(FileRun run) {
+        long now = System.nanoTime();
+        long last = run.lastProgressNanos;
+        if (now - last > progressNanos) {
+            run.lastProgressNanos = now;
+            long done = run.succeeded.sum() + run.failed.sum();
+            double secs = Duration.between(run.started(), Instant.now()).toMillis() / 1000.0;
+            LOG.info("{}/{}: {} records done ({} read), {} errors, {} records/s", run.feed().name(), run.fileName(),
+                    done, run.read.get(), run.failed.sum(), String.format(Locale.ROOT, "%.1f", done / Math.max(secs, 0.001)));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The first step of a record route, and its counterpart when the record is not started: a record waits for its
+ * turn (a feed that serializes a key), and one that could not be read or repeats a key fails here, before any call.
+ */
+public final class RecordStart {
+
+    /** Keeps the record in {@code zpRecord}, waits for its turn, checks it was read and is not a duplicate. */
+    public void start(Exchange exchange) {
+        InputRecord r = exchange.getMessage().getBody(InputRecord.class);
+        exchange.setProperty(RunProperties.RECORD, r);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        String stopped = run.stopReason();
+        if (stopped != null) {
+            throw new RecordHeldException(stopped);
+        }
+        r.awaitTurn();
+        if (r.problem() != null) {
+            throw new RecordException("INVALID_RECORD", r.problem());
+        }
+        if (r.duplicateOf() != null) {
+            FeedDefinition feed = run.feed();
+            throw new RecordException("DUPLICATE_IN_FILE", "another record for " + feed.keyField() + " '"
+                    + r.get(feed.keyField()) + "' comes first, in row " + r.duplicateOf() + "; this one was not sent");
+        }
+    }
+
+    /** A record not started because its file stopped: no outcome, it stays for the next run. */
+    public void held(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
+        if (r == null) {
+            r = exchange.getMessage().getBody(InputRecord.class);
+        }
+        r.endTurn();
+        run.held.increment();
+    }
+}

@@ -1,0 +1,103 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Exchange;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The records of a file, for the split: streamed as they are read; a second record of the same key is marked a
+ * duplicate (or queued behind the first, for a feed that serializes them); a record an earlier run already has an
+ * outcome for is written from the journal and not handed on; one sent without an answer is marked in doubt.
+ * Ends early when the run stops (runaway guard, unwritable output) or was already done.
+ */
+public final class RecordStream {
+
+    private final OutcomeRecorder outcomes;
+
+    public RecordStream(OutcomeRecorder outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    public Iterator<InputRecord> records(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        return new Records(run, outcomes);
+    }
+
+    private static final class Records implements Iterator<InputRecord> {
+
+        private final FileRun run;
+        private final FeedDefinition feed;
+        private final RecordSource source;
+        private final FileJournal journal;
+        private final OutcomeRecorder outcomes;
+        private final KeyIndex firstRows;
+        private final Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
+        private InputRecord ahead;
+
+        Records(FileRun run, OutcomeRecorder outcomes) {
+            this.run = run;
+            this.feed = run.feed();
+            this.source = run.records();
+            this.journal = run.journal();
+            this.outcomes = outcomes;
+            this.firstRows = new KeyIndex(run.tmpDir());
+        }
+
+        @Override
+        public boolean hasNext() {
+            advance();
+            return ahead != null;
+        }
+
+        @Override
+        public InputRecord next() {
+            advance();
+            if (ahead == null) {
+                throw new NoSuchElementException();
+            }
+            InputRecord r = ahead;
+            ahead = null;
+            return r;
+        }
+
+        /** The next record to send; records the journal already has an outcome for are written from it. */
+        private void advance() {
+            while (ahead == null && run.stopReason() == null && !run.alreadyDone && source.hasNext()) {
+                InputRecord r = source.next();
+                run.read.incrementAndGet();
+                String key = feed.keyField() == null ? null : r.get(feed.keyField());
+                if (key != null && r.problem() == null) {
+                    orderByKey(r, key.toLowerCase(Locale.ROOT));
+                }
+                RecordOutcome done = journal == null ? null : journal.outcome(r.row());
+                if (done != null) {
+                    outcomes.replay(run, r, done);
+                    continue;
+                }
+                String doubt = journal == null ? null : journal.inDoubt(r.row());
+                if (doubt != null) {
+                    r.markInDoubt(doubt);
+                }
+                ahead = r;
+            }
+        }
+
+        /** A later record of a key already seen: a duplicate, or it waits for the earlier one's turn to end. */
+        private void orderByKey(InputRecord r, String key) {
+            if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
+                long first = firstRows.putIfAbsent(key, r.row());
+                if (first >= 0) {
+                    r.markDuplicateOf(first);
+                }
+            } else {
+                CompletableFuture<Void> mine = new CompletableFuture<>();
+                r.turn(lastTurn.put(key, mine), mine);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.zohoprovisioning.pipeline;
+
+import com.zohoprovisioning.mapping.ProfiledRecordSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The summary of a finished file, as written to {@code reports/<feed>/<file>.summary.json}. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end) {
+        long ok = run.succeeded.sum();
+        long failed = run.failed.sum();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("feed", run.feed().name());
+        summary.put("file", run.fileName());
+        summary.put("format", run.format().extension());
+        summary.put("dry_run", run.dryRun());
+        summary.put("records_read", run.read.get());
+        summary.put("resumed_from_journal", run.resumed.sum());
+        if (run.records() instanceof ProfiledRecordSource p) {
+            summary.put("profile", p.profileReport());
+            summary.put("skipped", p.skippedReport());
+        }
+        summary.put("succeeded", ok);
+        summary.put("failed", failed);
+        summary.put("by_action", FileRun.sums(run.byAction));
+        summary.put("by_error_code", FileRun.sums(run.byCode));
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("total", run.apiCallTotal());
+        calls.put("by_endpoint", FileRun.sums(run.apiCalls));
+        summary.put("api_calls", calls);
+        summary.put("started", run.started().toString());
+        summary.put("ended", end.toString());
+        long ms = Duration.between(run.started(), end).toMillis();
+        summary.put("duration_ms", ms);
+        summary.put("records_per_second", Math.round((ok + failed) * 1000.0 / Math.max(ms, 1)));
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("success", relative(workDir, published.success()));
+        files.put("error", relative(workDir, published.error()));
+        files.put("archive", relative(workDir, published.archive()));
+        summary.put("files", files);
+        return summary;
+    }
+
+    private static String relative(Path workDir, Path p) {
+        return p == null ? null : workDir.relativize(p).toString();
+    }
+}

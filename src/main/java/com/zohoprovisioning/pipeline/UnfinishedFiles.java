@@ -1,0 +1,103 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A file that does not finish: held (the runaway guard stopped it; into held/ with a reason, its journal kept),
+ * rejected (it cannot be read; into rejected/ with a reason, nothing was sent) or failed (it cannot be processed
+ * now; it stays in the inbox for the next poll).
+ */
+public final class UnfinishedFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnfinishedFiles.class);
+
+    private final Path workDir;
+    private final RunStats stats;
+
+    public UnfinishedFiles(Path workDir, RunStats stats) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+        this.stats = stats;
+    }
+
+    /**
+     * The runaway guard stopped the file: it goes to held/ with a .reason.txt; its journal stays, so moving it back
+     * into the inbox continues where it stopped (records with an outcome are not sent again).
+     */
+    public void hold(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        WorkFiles.deleteTree(run.tmpDir());
+        String feed = run.feed().name();
+        Path target = WorkFiles.unique(workDir.resolve("held").resolve(feed), run.fileName(), run.stamp());
+        long done = run.succeeded.sum() + run.failed.sum();
+        String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
+                + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
+                + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
+                + "file\nFix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
+                + "/ as it is: it continues where it stopped.\n";
+        writeReason(target, reason);
+        exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
+        LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
+                workDir.relativize(target), run.stopReason(), done);
+    }
+
+    /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */
+    public void reject(Exchange exchange) throws IOException {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        String feed = exchange.getProperty(RunProperties.FEED, String.class);
+        String fileName = Path.of(sourcePath(exchange)).getFileName().toString();
+        if (run != null) {
+            try {
+                run.closeAll();
+            } finally {
+                WorkFiles.deleteTree(run.tmpDir());
+            }
+        }
+        String stamp = run != null ? run.stamp() : String.valueOf(System.currentTimeMillis());
+        Path target = WorkFiles.unique(workDir.resolve("rejected").resolve(feed), fileName, stamp);
+        String reason = "File: " + fileName + "\nFeed: " + feed + "\nRejected: " + Instant.now() + "\nReason: "
+                + (e == null ? "unknown" : e.getMessage()) + "\nNo record of this file was sent to Zoho. Fix the file"
+                + " and drop it into inbox/" + feed + "/ again.\n";
+        writeReason(target, reason);
+        WorkFiles.moveProfileFile(run, target);
+        exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        stats.fileRejected();
+        LOG.warn("Rejected {}/{}: {}", feed, fileName, e == null ? "unknown" : e.getMessage());
+    }
+
+    /** The file could not be processed at all (auth, Zoho unreachable, our output unwritable): it stays in the inbox. */
+    public void fail(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        if (run != null) {
+            try {
+                run.closeAll();
+            } catch (IOException ignored) {
+                // the run is abandoned; its temp files go next
+            }
+            WorkFiles.deleteTree(run.tmpDir());
+        }
+        String path = sourcePath(exchange);
+        String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
+        stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
+        LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
+    }
+
+    private static void writeReason(Path target, String reason) throws IOException {
+        WorkFiles.writeAtomically(target.resolveSibling(target.getFileName() + ".reason.txt"),
+                reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sourcePath(Exchange exchange) {
+        String p = exchange.getProperty(RunProperties.SOURCE, String.class);
+        return p != null ? p : exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+    }
+}
