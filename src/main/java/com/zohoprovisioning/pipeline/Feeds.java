@@ -7,11 +7,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Finds the feeds: every {@link Feed} class under {@code com.zohoprovisioning.feeds}, by Camel's classpath scan. */
 public final class Feeds {
 
     public static final String PACKAGE = "com.zohoprovisioning.feeds";
+    private static final java.util.regex.Pattern ZOHO_STEP = java.util.regex.Pattern.compile("\\bzoho:([A-Za-z0-9_-]+)");
 
     private Feeds() {
     }
@@ -40,9 +42,22 @@ public final class Feeds {
      * Loads a feed's routes: {@code <feed>.yaml} in its folder. (By its exact path: Camel's wildcard scan of a
      * shaded jar drops the folder level of {@code feeds/<feed>/}.)
      */
-    public static void loadRoutes(CamelContext context, Feed feed) throws Exception {
+    public static Set<String> loadRoutes(CamelContext context, Feed feed) throws Exception {
         String location = "classpath:" + feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
         org.apache.camel.spi.Resource routes = org.apache.camel.support.ResourceHelper.resolveMandatoryResource(context, location);
         org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(routes);
+        try (java.io.InputStream in = routes.getInputStream()) {
+            return apis(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The Zoho APIs a feed's routes call: those its {@code zoho:<api>} steps name. */
+    static Set<String> apis(String routes) {
+        Set<String> apis = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = ZOHO_STEP.matcher(routes);
+        while (m.find()) {
+            apis.add(m.group(1));
+        }
+        return apis;
     }
 }
