@@ -8,28 +8,58 @@ import java.util.function.Function;
 
 /**
  * A feed: one kind of change, one folder under {@code com/zohoprovisioning/feeds/}, found on the classpath (no list to
- * edit). The folder holds a class implementing this, the routes ({@code <feed>.yaml}: its lookups and its record
+ * edit). The folder holds a subclass of this (with a public no-argument constructor), the routes ({@code <feed>.yaml}: its lookups and its record
  * route), the built-in column aliases ({@code aliases.properties}) and the Java its routes call. The shared flow
  * ({@code routes/pipeline.yaml}) gives every feed its inbox, SFTP source, download and result upload.
  */
-public interface Feed {
+public abstract class Feed {
 
-    /** The inbox subfolder, route id prefix and settings prefix ({@code provisioning.<name>.*}). */
-    String name();
+    private final String name;
+    private final List<String> requiredColumns;
+    private final String keyField;
+    private final FeedDefinition.SameKey sameKey;
+    private final Set<String> profileTargets;
 
-    /** The columns a file must have; an entry may list alternatives ({@code email|id}). */
-    List<String> requiredColumns();
+    /**
+     * @param name            the inbox subfolder, route id prefix and settings prefix ({@code provisioning.<name>.*})
+     * @param requiredColumns the columns a file must have; an entry may list alternatives ({@code email|id})
+     * @param keyField        the field that keys a record
+     * @param sameKey         what a second record with the same key means: REJECT (DUPLICATE_IN_FILE) or SERIALIZE
+     * @param kinds           what a mapping profile may list under {@code feeds:} to apply to this feed besides its
+     *                        name, e.g. {@code users}
+     */
+    protected Feed(String name, List<String> requiredColumns, String keyField, FeedDefinition.SameKey sameKey,
+                   String... kinds) {
+        this.name = name;
+        this.requiredColumns = List.copyOf(requiredColumns);
+        this.keyField = keyField;
+        this.sameKey = sameKey;
+        Set<String> targets = new java.util.LinkedHashSet<>(List.of(kinds));
+        targets.add(name);
+        this.profileTargets = Set.copyOf(targets);
+    }
 
-    /** The field that keys a record (its second record with the same key: see {@link #sameKey()}). */
-    String keyField();
+    public final String name() {
+        return name;
+    }
 
-    FeedDefinition.SameKey sameKey();
+    public final List<String> requiredColumns() {
+        return requiredColumns;
+    }
 
-    /** What a mapping profile may list under {@code feeds:} to apply to this feed: its name and, e.g., {@code users}. */
-    default Set<String> profileTargets() {
-        return Set.of(name());
+    public final String keyField() {
+        return keyField;
+    }
+
+    public final FeedDefinition.SameKey sameKey() {
+        return sameKey;
+    }
+
+    /** What a mapping profile may list under {@code feeds:} to apply to this feed: its name and its kinds. */
+    public final Set<String> profileTargets() {
+        return profileTargets;
     }
 
     /** Binds the beans its routes call (validator, planner, lookups), configured from the settings. */
-    void bind(Registry registry, Function<String, String> settings);
+    public abstract void bind(Registry registry, Function<String, String> settings);
 }

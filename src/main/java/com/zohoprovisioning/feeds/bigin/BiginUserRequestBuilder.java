@@ -11,7 +11,6 @@ import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
 import org.apache.camel.Exchange;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +43,7 @@ public class BiginUserRequestBuilder {
         UserLookups.User existing = r.get("id") != null ? null : lookups.user(r.get("email"));
         String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
 
-        if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
-            RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
-                    + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
+        if (UserRequests.reconciled(exchange, r, existing, run.dryRun())) {
             return;
         }
         boolean add = action.equals("add") || (action.equals("upsert") && id == null);
@@ -54,22 +51,11 @@ public class BiginUserRequestBuilder {
             throw new RecordException("USER_NOT_FOUND", "no Bigin user has the e-mail '" + r.get("email")
                     + "' (action " + action + " needs an existing user; use upsert or add to create one)");
         }
-        if (add && action.equals("upsert") && "inactive".equals(user.get("status"))) {
-            RecordOutcomes.noCall(exchange, run.dryRun() ? "validated" : "unchanged", null, (run.dryRun() ? "dry run: " : "")
-                    + "no Bigin user has the e-mail '" + r.get("email") + "' and the record is inactive: nobody is created");
+        if (add && UserRequests.inactiveNewcomer(exchange, r, user, "Bigin", run.dryRun())) {
             return;
         }
         if (add) {
-            List<String> missing = new ArrayList<>();
-            for (String f : ADD_REQUIRED) {
-                if (!user.containsKey(f)) {
-                    missing.add(f + ": missing (required to add a user)");
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
-            }
-            user.remove("status");
+            UserRequests.requireForAdd(user, ADD_REQUIRED);
             UserRequests.request(exchange, "add", user, "created", null, r);
         } else {
             user.keySet().removeIf(r::isDefault);

@@ -13,31 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Feed bigin-users: Bigin users added, updated, activated or deactivated (routes: bigin-users.yaml beside). */
-public class BiginUsersFeed implements Feed {
+public class BiginUsersFeed extends Feed {
 
-    @Override
-    public String name() {
-        return "bigin-users";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("email|id");
-    }
-
-    @Override
-    public String keyField() {
-        return "email";
-    }
-
-    @Override
-    public FeedDefinition.SameKey sameKey() {
-        return FeedDefinition.SameKey.REJECT;
-    }
-
-    @Override
-    public Set<String> profileTargets() {
-        return Set.of(name(), "users");
+    public BiginUsersFeed() {
+        super("bigin-users", List.of("email|id"), "email", FeedDefinition.SameKey.REJECT, "users");
     }
 
     @Override

@@ -13,26 +13,10 @@ import java.util.function.Function;
  * Feed crm-user-groups: members added to or removed from CRM user groups (routes: crm-user-groups.yaml beside).
  * Records of one group run in file order, one at a time.
  */
-public class CrmUserGroupsFeed implements Feed {
+public class CrmUserGroupsFeed extends Feed {
 
-    @Override
-    public String name() {
-        return "crm-user-groups";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("group", "member");
-    }
-
-    @Override
-    public String keyField() {
-        return "group";
-    }
-
-    @Override
-    public FeedDefinition.SameKey sameKey() {
-        return FeedDefinition.SameKey.SERIALIZE;
+    public CrmUserGroupsFeed() {
+        super("crm-user-groups", List.of("group", "member"), "group", FeedDefinition.SameKey.SERIALIZE);
     }
 
     @Override

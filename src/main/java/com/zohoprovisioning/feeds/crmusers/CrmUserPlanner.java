@@ -10,7 +10,6 @@ import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
 import org.apache.camel.Exchange;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +41,7 @@ public class CrmUserPlanner {
         String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
         String noCall = run.dryRun() ? "validated" : "unchanged";
 
-        if ("POST".equals(r.inDoubt()) && existing != null && !run.dryRun()) {
-            RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
-                    + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
+        if (UserRequests.reconciled(exchange, r, existing, run.dryRun())) {
             return;
         }
         boolean add = action.equals("add") || (action.equals("upsert") && id == null);
@@ -53,22 +50,10 @@ public class CrmUserPlanner {
                     + "' (action " + action + " needs an existing user; use upsert or add to create one)");
         }
         if (add) {
-            if (action.equals("upsert") && "inactive".equals(user.get("status"))) {
-                RecordOutcomes.noCall(exchange, noCall, null, "no CRM user has the e-mail '" + r.get("email")
-                        + "' and the record is inactive: nobody is created");
-                return;
+            if (!UserRequests.inactiveNewcomer(exchange, r, user, "CRM", run.dryRun())) {
+                UserRequests.requireForAdd(user, ADD_REQUIRED);
+                UserRequests.request(exchange, "add", user, "created", null, r);
             }
-            List<String> missing = new ArrayList<>();
-            for (String f : ADD_REQUIRED) {
-                if (!user.containsKey(f)) {
-                    missing.add(f + ": missing (required to add a user)");
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
-            }
-            user.remove("status");
-            UserRequests.request(exchange, "add", user, "created", null, r);
             return;
         }
         user.keySet().removeIf(r::isDefault);

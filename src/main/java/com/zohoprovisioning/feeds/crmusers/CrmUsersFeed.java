@@ -16,31 +16,10 @@ import java.util.function.Function;
  * Feed crm-users: Zoho CRM users added, updated, deactivated or reactivated (routes: crm-users.yaml beside; API:
  * {@code zoho-api/crm-users.md}). The same columns and actions as bigin-users, so the same mapping profiles apply.
  */
-public class CrmUsersFeed implements Feed {
+public class CrmUsersFeed extends Feed {
 
-    @Override
-    public String name() {
-        return "crm-users";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("email|id");
-    }
-
-    @Override
-    public String keyField() {
-        return "email";
-    }
-
-    @Override
-    public FeedDefinition.SameKey sameKey() {
-        return FeedDefinition.SameKey.REJECT;
-    }
-
-    @Override
-    public Set<String> profileTargets() {
-        return Set.of(name(), "users");
+    public CrmUsersFeed() {
+        super("crm-users", List.of("email|id"), "email", FeedDefinition.SameKey.REJECT, "users");
     }
 
     @Override

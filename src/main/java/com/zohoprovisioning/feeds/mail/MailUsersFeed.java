@@ -10,26 +10,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Feed mail-users: Zoho Mail accounts' personal information updated (routes: mail-users.yaml beside). */
-public class MailUsersFeed implements Feed {
+public class MailUsersFeed extends Feed {
 
-    @Override
-    public String name() {
-        return "mail-users";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-        return List.of("email|account_id");
-    }
-
-    @Override
-    public String keyField() {
-        return "email";
-    }
-
-    @Override
-    public FeedDefinition.SameKey sameKey() {
-        return FeedDefinition.SameKey.REJECT;
+    public MailUsersFeed() {
+        super("mail-users", List.of("email|account_id"), "email", FeedDefinition.SameKey.REJECT);
     }
 
     @Override

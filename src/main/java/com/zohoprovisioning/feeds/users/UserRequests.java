@@ -17,6 +17,44 @@ public final class UserRequests {
     }
 
     /**
+     * An add that an interrupted run sent without getting the answer, when the user now exists (found by e-mail):
+     * reconciled as {@code created}, not sent again. True when so.
+     */
+    public static boolean reconciled(Exchange exchange, InputRecord r, UserLookups.User existing, boolean dryRun) {
+        if (!"POST".equals(r.inDoubt()) || existing == null || dryRun) {
+            return false;
+        }
+        RecordOutcomes.noCall(exchange, "created", existing.id(), "reconciled: an earlier run sent this add and was "
+                + "interrupted before the answer; the user exists (found by e-mail), so it was not sent again");
+        return true;
+    }
+
+    /** An upsert of an unknown user whose status is inactive (disabled in the export) creates nobody. True when so. */
+    public static boolean inactiveNewcomer(Exchange exchange, InputRecord r, Map<String, Object> user, String product,
+                                           boolean dryRun) {
+        if (!"upsert".equals(UserValidator.action(r)) || !"inactive".equals(user.get("status"))) {
+            return false;
+        }
+        RecordOutcomes.noCall(exchange, dryRun ? "validated" : "unchanged", null, (dryRun ? "dry run: " : "")
+                + "no " + product + " user has the e-mail '" + r.get("email") + "' and the record is inactive: nobody is created");
+        return true;
+    }
+
+    /** The fields an add needs that the record lacks, each named (VALIDATION_FAILED); the status is not sent on add. */
+    public static void requireForAdd(Map<String, Object> user, List<String> required) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String f : required) {
+            if (!user.containsKey(f)) {
+                missing.add(f + ": missing (required to add a user)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RecordException("VALIDATION_FAILED", String.join("; ", missing));
+        }
+        user.remove("status");
+    }
+
+    /**
      * The record's fields a user call sends ({@code sent}, those present), status lower-cased, role and profile
      * names turned into IDs (UNKNOWN_ROLE / UNKNOWN_PROFILE list the valid names; {@code product} names them).
      */
