@@ -88,7 +88,20 @@ public final class UnfinishedFiles {
         String path = sourcePath(exchange);
         String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
         stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
-        LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
+        if (expected(e)) {
+            LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
+        } else {
+            // a bug, not a state of the world: its stack trace, once per attempt
+            LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason, e);
+        }
+    }
+
+    /** Zoho unreachable or refusing, our disk, the settings: causes the message says all of. */
+    private static boolean expected(Exception e) {
+        return e instanceof IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof com.zohoprovisioning.zoho.ZohoLookupException
+                || e instanceof com.zohoprovisioning.zoho.ZohoAuthException
+                || e instanceof com.zohoprovisioning.zoho.ConfigurationException;
     }
 
     private static void writeReason(Path target, String reason) throws IOException {
