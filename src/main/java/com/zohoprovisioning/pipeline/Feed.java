@@ -1,10 +1,10 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.Settings;
 import org.apache.camel.spi.Registry;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A feed: one kind of change, one folder under {@code com/zohoprovisioning/feeds/}, found on the classpath (no list to
@@ -31,5 +31,5 @@ public interface Feed {
     }
 
     /** Binds the beans its routes call (validator, planner, lookups), configured from the settings. */
-    void bind(Registry registry, Function<String, String> settings);
+    void bind(Registry registry, Settings settings);
 }
