@@ -1,9 +1,10 @@
 package com.zohoprovisioning;
 
+import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.pipeline.RunStats;
 import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
-import com.zohoprovisioning.zoho.ConfigurationException;
 import com.zohoprovisioning.zoho.ZohoAuthException;
 import com.zohoprovisioning.zoho.ZohoTokenProvider;
 import org.apache.camel.CamelContext;
@@ -133,8 +134,9 @@ public final class Application {
         }
         if (once) {
             try {
-                Path workDir = Path.of(context.resolvePropertyPlaceholders("{{work.dir}}"));
-                List<String> feeds = List.of(context.resolvePropertyPlaceholders("{{provisioning.feeds}}").split("\\s*,\\s*"));
+                Settings settings = Settings.of(context);
+                Path workDir = Path.of(settings.text("work.dir"));
+                List<String> feeds = settings.list("provisioning.feeds");
                 List<String> remote = feeds.stream().flatMap(f -> java.util.stream.Stream.of(f + "-sftp", f + "-download"))
                         .filter(id -> context.getRoute(id) != null).toList();
                 int code = new OnceRunner(workDir, feeds, stats, remote,
@@ -147,7 +149,7 @@ public final class Application {
             }
         }
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
-                context.resolvePropertyPlaceholders("{{work.dir}}"));
+                Settings.of(context).text("work.dir"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: finishing the records in flight");

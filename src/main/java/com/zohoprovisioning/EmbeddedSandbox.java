@@ -1,5 +1,6 @@
 package com.zohoprovisioning;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.SandboxState;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
@@ -8,7 +9,6 @@ import org.apache.camel.spi.PropertiesComponent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Function;
 
 /**
  * {@code zoho.mode=sandbox} without {@code zoho.api-url}: the application starts the Zoho sandbox on loopback and
@@ -21,16 +21,16 @@ final class EmbeddedSandbox {
     private EmbeddedSandbox() {
     }
 
-    static void startIfWanted(CamelContext context, Function<String, String> prop) throws Exception {
-        if (!"sandbox".equalsIgnoreCase(or(prop.apply("zoho.mode"), "sandbox"))) {
+    static void startIfWanted(CamelContext context, Settings prop) throws Exception {
+        if (!"sandbox".equalsIgnoreCase(prop.text("zoho.mode"))) {
             return;
         }
-        SandboxSettings settings = SandboxSettings.from(prop);
+        SandboxSettings settings = SandboxSettings.from(k -> prop.optionalText(k).orElse(null));
         PropertiesComponent pc = context.getPropertiesComponent();
         setIfBlank(pc, prop, "zoho.client-id", settings.clientId());
         setIfBlank(pc, prop, "zoho.client-secret", settings.clientSecret());
         setIfBlank(pc, prop, "zoho.refresh-token", settings.refreshToken());
-        if (!blank(prop.apply("zoho.api-url"))) {
+        if (prop.optionalText("zoho.api-url").isPresent()) {
             // a sandbox running in another process, started from the same seed
             setIfBlank(pc, prop, "mail.zoid", new SandboxState(settings.seed()).section("mail").path("zoid").asText(""));
             return;
@@ -56,17 +56,9 @@ final class EmbeddedSandbox {
         setIfBlank(pc, prop, "mail.zoid", sandbox.state().section("mail").path("zoid").asText(""));
     }
 
-    private static void setIfBlank(PropertiesComponent pc, Function<String, String> prop, String key, String value) {
-        if (blank(prop.apply(key))) {
+    private static void setIfBlank(PropertiesComponent pc, Settings prop, String key, String value) {
+        if (prop.optionalText(key).isEmpty()) {
             pc.addOverrideProperty(key, value);
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String or(String s, String d) {
-        return blank(s) ? d : s.trim();
     }
 }

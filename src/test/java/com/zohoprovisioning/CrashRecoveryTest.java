@@ -32,7 +32,7 @@ class CrashRecoveryTest extends ChildAppTestSupport {
 
     @Test
     void aKilledRunResumesWithOneOutcomePerRecordAndNoDuplicateCreates() throws Exception {
-        sandbox = new ZohoSandbox(SandboxSettings.from(Map.<String, String>of()::get)).start();
+        sandbox = new ZohoSandbox(SandboxSettings.defaults()).start();
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
         String csv = BiginUsersCsv.of("crash", RECORDS);
         Files.writeString(inbox.resolve(".big.csv.part"), csv);

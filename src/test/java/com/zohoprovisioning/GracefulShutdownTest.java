@@ -33,7 +33,7 @@ class GracefulShutdownTest extends ChildAppTestSupport {
 
     @Test
     void sigtermMidFileExitsCleanlyAndEveryRecordEndsWithOneOutcome() throws Exception {
-        sandbox = new ZohoSandbox(SandboxSettings.from(Map.of("sandbox.latency-ms", "20")::get)).start();
+        sandbox = new ZohoSandbox(SandboxSettings.defaultsWith(Map.of("sandbox.latency-ms", "20"))).start();
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
         String csv = BiginUsersCsv.of("term", RECORDS);
         Files.writeString(inbox.resolve(".big.csv.part"), csv);

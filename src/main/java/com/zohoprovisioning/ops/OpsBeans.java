@@ -1,5 +1,6 @@
 package com.zohoprovisioning.ops;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.zoho.ZohoTokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
@@ -9,7 +10,6 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The beans of the operations routes (routes/ops.yaml): remote sources, cron schedulers, metrics, health.
@@ -23,10 +23,10 @@ public final class OpsBeans {
     public static final String UPLOADED = "sftpUploaded";
 
     /** Binds the operations beans; returns the metrics, which a record's last step also counts. */
-    public ProvisioningMetrics configure(CamelContext context, Function<String, String> prop, ZohoTokenProvider tokens,
+    public ProvisioningMetrics configure(CamelContext context, Settings config, ZohoTokenProvider tokens,
                                          java.util.List<String> feeds) {
         Registry registry = context.getRegistry();
-        OpsSettings settings = new OpsSettings(prop, feeds);
+        OpsSettings settings = new OpsSettings(config, feeds);
         PropertiesComponent pc = context.getPropertiesComponent();
         for (Map.Entry<String, String> e : settings.derived().entrySet()) {
             pc.addInitialProperty(e.getKey(), e.getValue());
@@ -35,8 +35,8 @@ public final class OpsBeans {
             bindCron(registry, OpsSettings.inboxCronBean(feed), settings.cron("provisioning." + feed + ".cron"), settings);
             bindCron(registry, OpsSettings.sftpCronBean(feed), settings.cron("sftp." + feed + ".cron"), settings);
         }
-        Path state = Path.of(or(prop.apply("work.dir"), "work")).resolve(".state");
-        int size = Integer.parseInt(or(prop.apply("sftp.remembered-files"), "100000"));
+        Path state = Path.of(config.text("work.dir")).resolve(".state");
+        int size = config.integer("sftp.remembered-files");
         registry.bind(FETCHED, FileIdempotentRepository.fileIdempotentRepository(
                 state.resolve("sftp-fetched.dat").toFile(), size, 64L * 1024 * 1024));
         registry.bind(UPLOADED, FileIdempotentRepository.fileIdempotentRepository(
@@ -81,9 +81,5 @@ public final class OpsBeans {
         QuartzScheduledPollConsumerScheduler s = new QuartzScheduledPollConsumerScheduler();
         s.setCron(cron.trim());
         registry.bind(name, s);
-    }
-
-    private static String or(String v, String d) {
-        return v == null || v.isBlank() ? d : v.trim();
     }
 }

@@ -1,6 +1,7 @@
 package com.zohoprovisioning.ops;
 
-import com.zohoprovisioning.zoho.ConfigurationException;
+import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.Settings;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Derives, per feed, the settings the operations routes ({@code routes/ops.yaml}) and the inbox template read but a
@@ -19,19 +19,19 @@ import java.util.function.Function;
  */
 public final class OpsSettings {
 
-    private final Function<String, String> prop;
+    private final Settings settings;
     private final boolean once;
     private final List<String> routedFeeds;
 
     /** {@code routedFeeds}: the feeds whose routes exist (every discovered feed). */
-    public OpsSettings(Function<String, String> prop, List<String> routedFeeds) {
-        this.prop = prop;
-        this.once = Boolean.parseBoolean(get("provisioning.once"));
+    public OpsSettings(Settings settings, List<String> routedFeeds) {
+        this.settings = settings;
+        this.once = settings.bool("provisioning.once");
         this.routedFeeds = List.copyOf(routedFeeds);
     }
 
-    public OpsSettings(Function<String, String> prop) {
-        this(prop, List.of());
+    public OpsSettings(Settings settings) {
+        this(settings, List.of());
     }
 
     public boolean once() {
@@ -86,8 +86,7 @@ public final class OpsSettings {
                 String doneFile = get("sftp." + feed + ".done-file");
                 out.put("sftp." + feed + ".completeOption", doneFile != null ? "doneFileName" : "readLockMinLength");
                 out.put("sftp." + feed + ".complete-value", doneFile != null ? doneFile : "1");
-                out.put("sftp." + feed + ".upload", String.valueOf(!"false".equalsIgnoreCase(
-                        get("sftp." + feed + ".upload-results"))));
+                out.put("sftp." + feed + ".upload", String.valueOf(!perFeed(feed, "upload-results").equalsIgnoreCase("false")));
                 if (get("sftp." + feed + ".password") == null && get("sftp." + feed + ".private-key-file") == null) {
                     throw new ConfigurationException("sftp." + feed + ".host is set, but neither sftp." + feed
                             + ".password nor sftp." + feed + ".private-key-file");
@@ -113,11 +112,14 @@ public final class OpsSettings {
         return out;
     }
 
-    /** archive (default: move into the remote archive folder with a time stamp), delete, or keep (read-only folders). */
+    /**
+     * archive (move into the remote archive folder with a time stamp), delete, or keep (read-only folders):
+     * {@code sftp.<feed>.after}, else {@code sftp.after}.
+     */
     String[] afterOption(String feed) {
-        String after = or(get("sftp." + feed + ".after"), "archive").toLowerCase(Locale.ROOT);
+        String after = perFeed(feed, "after").toLowerCase(Locale.ROOT);
         return switch (after) {
-            case "archive" -> new String[] {"move", or(get("sftp." + feed + ".archive-dir"), "archive")
+            case "archive" -> new String[] {"move", perFeed(feed, "archive-dir")
                     + "/${file:name.noext}.${date:now:yyyyMMdd-HHmmssSSS}.${file:ext}"};
             case "delete" -> new String[] {"delete", "true"};
             case "keep" -> new String[] {"noop", "true"};
@@ -134,7 +136,7 @@ public final class OpsSettings {
         String user = get("download." + feed + ".username");
         if (user != null) {
             sb.append("&authMethod=Basic&authenticationPreemptive=true&authUsername=RAW(").append(user)
-                    .append(")&authPassword=RAW(").append(or(prop.apply("download." + feed + ".password"), "")).append(')');
+                    .append(")&authPassword=RAW(").append(settings.optionalText("download." + feed + ".password").orElse("")).append(')');
         }
         return sb.toString();
     }
@@ -147,12 +149,13 @@ public final class OpsSettings {
         return "sftpCron-" + feed;
     }
 
+    /** An optional setting: null when absent or blank. */
     private String get(String key) {
-        String v = prop.apply(key);
-        return v == null || v.isBlank() ? null : v.trim();
+        return settings.optionalText(key).orElse(null);
     }
 
-    private static String or(String v, String d) {
-        return v == null ? d : v;
+    /** {@code sftp.<feed>.<name>} when set, else {@code sftp.<name>} (config/application.properties). */
+    private String perFeed(String feed, String name) {
+        return settings.optionalText("sftp." + feed + "." + name).orElseGet(() -> settings.text("sftp." + name));
     }
 }

@@ -1,15 +1,15 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.Settings;
 import org.apache.camel.spi.Registry;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A feed: one kind of change, one folder under {@code com/zohoprovisioning/feeds/}, found on the classpath (no list to
- * edit). The folder holds a subclass of this (with a public no-argument constructor), the routes ({@code <feed>.yaml}: its lookups and its record
- * route), the built-in column aliases ({@code aliases.properties}) and the Java its routes call. The shared flow
+ * edit). The folder holds a subclass of this (with a public no-argument constructor), the routes
+ * ({@code <feed>.yaml}: its lookups and its record route), the built-in column aliases ({@code aliases.properties}) and the Java its routes call. The shared flow
  * ({@code routes/pipeline.yaml}) gives every feed its inbox, SFTP source, download and result upload.
  */
 public abstract class Feed {
@@ -61,5 +61,5 @@ public abstract class Feed {
     }
 
     /** Binds the beans its routes call (validator, planner, lookups), configured from the settings. */
-    public abstract void bind(Registry registry, Function<String, String> settings);
+    public abstract void bind(Registry registry, Settings settings);
 }

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.mapping.MappingProfile;
 import com.zohoprovisioning.mapping.MappingProfiles;
 
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
  * Maps column names (CSV headers, JSON keys) onto a feed's field names: case and surrounding spaces ignored,
@@ -92,22 +92,18 @@ public final class FieldMapping {
      * Loads a feed's aliases and profiles, and its settings: {@code provisioning.<feed>.profile} and a
      * {@code provisioning.<feed>.default-<field>} for each field its alias file names.
      */
-    public static FieldMapping forFeed(Feed f, Path configDir, Function<String, String> prop) {
+    public static FieldMapping forFeed(Feed f, Path configDir, Settings settings) {
         String feed = f.name();
         Map<String, String> lines = aliasLines(f, configDir);
         Map<String, String> defaults = new LinkedHashMap<>();
         for (String key : new java.util.TreeSet<>(lines.keySet())) {
             String field = normalise(key);
-            String v = prop.apply("provisioning." + feed + ".default-" + field.replace('_', '-'));
-            if (v == null) {
-                v = prop.apply("provisioning." + feed + ".default-" + field);
-            }
-            if (v != null && !v.isBlank()) {
-                defaults.put(field, v.trim());
-            }
+            settings.optionalText("provisioning." + feed + ".default-" + field.replace('_', '-'))
+                    .or(() -> settings.optionalText("provisioning." + feed + ".default-" + field))
+                    .ifPresent(v -> defaults.put(field, v));
         }
         return new FieldMapping(lines, MappingProfiles.load(f.profileTargets(), configDir), defaults,
-                prop.apply("provisioning." + feed + ".profile"));
+                settings.optionalText("provisioning." + feed + ".profile").orElse(null));
     }
 
     /** The mapping for a file whose header (or first JSON record) has these columns: its profile chosen. */

@@ -1,5 +1,7 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.Settings;
+
 /**
  * How to read a feed's files: charset ({@code UTF-8} default; a BOM wins), the charset to fall back to when the
  * bytes are not valid UTF-8 (empty for none), the CSV delimiter ({@code auto} sniffs , ; and tab), and the limits
@@ -8,11 +10,6 @@ package com.zohoprovisioning.pipeline;
  */
 public record ReaderSettings(String charset, String fallbackCharset, String delimiter, int maxFieldChars,
                              long maxFileBytes, int maxColumns, long maxRecords) {
-
-    public static final int DEFAULT_MAX_FIELD_CHARS = 100_000;
-    public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024;
-    public static final int DEFAULT_MAX_COLUMNS = 1_000;
-    public static final long DEFAULT_MAX_RECORDS = 1_000_000;
 
     /** Checks the charsets at startup, so a typo fails the boot rather than every file; "none" switches off the fallback. */
     public ReaderSettings {
@@ -30,14 +27,20 @@ public record ReaderSettings(String charset, String fallbackCharset, String deli
         }
     }
 
-    /** The settings with the default column and record limits. */
-    public ReaderSettings(String charset, String fallbackCharset, String delimiter, int maxFieldChars,
-                          long maxFileBytes) {
-        this(charset, fallbackCharset, delimiter, maxFieldChars, maxFileBytes, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORDS);
-    }
-
-    public static ReaderSettings defaults() {
-        return new ReaderSettings("UTF-8", "windows-1252", "auto", DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_FILE_BYTES,
-                DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORDS);
+    /**
+     * A feed's settings: {@code provisioning.<feed>.charset}, {@code .fallback-charset} and {@code .delimiter} when
+     * set, else {@code provisioning.charset}, {@code .fallback-charset}, {@code .delimiter}; and the limits
+     * {@code provisioning.max-field-chars}, {@code max-file-bytes}, {@code max-columns}, {@code max-records}.
+     */
+    public static ReaderSettings from(Settings settings, String feed) {
+        String p = "provisioning." + feed + ".";
+        return new ReaderSettings(
+                settings.optionalText(p + "charset").orElseGet(() -> settings.text("provisioning.charset")),
+                settings.optionalText(p + "fallback-charset").orElseGet(() -> settings.text("provisioning.fallback-charset")),
+                settings.optionalText(p + "delimiter").orElseGet(() -> settings.text("provisioning.delimiter")),
+                settings.integer("provisioning.max-field-chars"),
+                settings.longNumber("provisioning.max-file-bytes"),
+                settings.integer("provisioning.max-columns"),
+                settings.longNumber("provisioning.max-records"));
     }
 }

@@ -101,7 +101,7 @@ public final class UnfinishedFiles {
         return e instanceof IOException || e instanceof java.io.UncheckedIOException
                 || e instanceof com.zohoprovisioning.zoho.ZohoLookupException
                 || e instanceof com.zohoprovisioning.zoho.ZohoAuthException
-                || e instanceof com.zohoprovisioning.zoho.ConfigurationException;
+                || e instanceof com.zohoprovisioning.config.ConfigurationException;
     }
 
     private static void writeReason(Path target, String reason) throws IOException {

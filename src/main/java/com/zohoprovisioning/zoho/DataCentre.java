@@ -1,5 +1,7 @@
 package com.zohoprovisioning.zoho;
 
+import com.zohoprovisioning.config.ConfigurationException;
+
 import java.util.Locale;
 
 /** Zoho data centres: accounts server, API domain and Mail host. CA is zohocloud.ca for accounts and mail. */
@@ -39,8 +41,8 @@ public enum DataCentre {
 
     /** The data centre of a {@code zoho.dc} value (com, eu, in, com.au, jp, ca, sa, com.cn; us and au accepted). */
     public static DataCentre of(String value) {
-        String v = value == null ? "com" : value.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("us") || v.isEmpty()) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("us")) {
             return COM;
         }
         if (v.equals("au")) {

@@ -22,7 +22,8 @@ import java.util.Map;
 public class ZohoComponent extends DefaultComponent {
 
     private boolean dryRun;
-    private int pageSize = 200;
+    /** camel.component.zoho.page-size (= zoho.page-size in config/application.properties). */
+    private int pageSize;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

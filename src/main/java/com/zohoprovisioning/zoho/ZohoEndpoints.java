@@ -1,5 +1,8 @@
 package com.zohoprovisioning.zoho;
 
+import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.Settings;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Service;
 import org.apache.camel.component.http.HttpMethods;
@@ -7,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Where the routes send their calls. {@code zoho.mode=live}: the data centre's accounts server, the token's
@@ -31,14 +33,14 @@ public final class ZohoEndpoints implements Service {
         this.mailUrl = strip(mailUrl);
     }
 
-    public static ZohoEndpoints from(Function<String, String> prop) {
-        String mode = or(prop.apply("zoho.mode"), "sandbox").toLowerCase(Locale.ROOT);
-        String accounts = blank(prop.apply("zoho.accounts-url"));
-        String api = blank(prop.apply("zoho.api-url"));
-        String mail = blank(prop.apply("zoho.mail-url"));
+    public static ZohoEndpoints from(Settings settings) {
+        String mode = settings.text("zoho.mode").toLowerCase(Locale.ROOT);
+        String accounts = settings.optionalText("zoho.accounts-url").orElse(null);
+        String api = settings.optionalText("zoho.api-url").orElse(null);
+        String mail = settings.optionalText("zoho.mail-url").orElse(null);
         switch (mode) {
             case "live" -> {
-                DataCentre dc = DataCentre.of(prop.apply("zoho.dc"));
+                DataCentre dc = DataCentre.of(settings.text("zoho.dc"));
                 return new ZohoEndpoints(false, or(accounts, dc.accountsUrl()), api, or(mail, dc.mailUrl()));
             }
             case "sandbox" -> {
@@ -111,10 +113,10 @@ public final class ZohoEndpoints implements Service {
     }
 
     public static ZohoTokenProvider tokenProvider(org.apache.camel.CamelContext context, ZohoEndpoints endpoints,
-                                                  Function<String, String> prop) {
-        String id = blank(prop.apply("zoho.client-id"));
-        String secret = blank(prop.apply("zoho.client-secret"));
-        String refresh = blank(prop.apply("zoho.refresh-token"));
+                                                  Settings settings) {
+        String id = settings.optionalText("zoho.client-id").orElse(null);
+        String secret = settings.optionalText("zoho.client-secret").orElse(null);
+        String refresh = settings.optionalText("zoho.refresh-token").orElse(null);
         ZohoTokenProvider t = new ZohoTokenProvider(context, id, secret, refresh, endpoints.apiUrl());
         endpoints.tokens(t);
         return t;
@@ -122,10 +124,6 @@ public final class ZohoEndpoints implements Service {
 
     private static String strip(String url) {
         return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static String or(String s, String d) {

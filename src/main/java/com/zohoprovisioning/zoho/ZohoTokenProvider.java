@@ -1,5 +1,7 @@
 package com.zohoprovisioning.zoho;
 
+import com.zohoprovisioning.config.ConfigurationException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -33,7 +35,8 @@ public class ZohoTokenProvider {
     private volatile Token current;
     private volatile String lastApiDomain;
     private ProducerTemplate template;
-    private volatile long deniedCooldownNanos = 60_000_000_000L;
+    /** zoho.token.denied-cooldown-ms, set by {@link #deniedCooldownMs}. */
+    private volatile long deniedCooldownNanos;
     private volatile long deniedUntilNanos;
     private volatile String deniedMessage;
 

@@ -1,6 +1,7 @@
 package com.zohoprovisioning.ops;
 
-import com.zohoprovisioning.zoho.ConfigurationException;
+import com.zohoprovisioning.config.TestSettings;
+import com.zohoprovisioning.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -15,7 +16,7 @@ class OpsSettingsTest {
     private final Map<String, String> p = new HashMap<>(Map.of("provisioning.feeds", "bigin-users,mail-users"));
 
     private Map<String, String> derived() {
-        return new OpsSettings(p::get).derived();
+        return new OpsSettings(TestSettings.builtInWith(p)).derived();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +25,21 @@ class InputCharsetTest {
     void aConfiguredCharsetIsUsedForFilesWithoutBom() throws IOException {
         // 0xA4 is the euro sign in ISO-8859-15, the currency sign in windows-1252
         Path file = write("email,notes\nkim@example.com,5 \u20ac\n", "ISO-8859-15");
-        ReaderSettings latin9 = new ReaderSettings("ISO-8859-15", "", "auto", 1000, 1_000_000);
+        ReaderSettings latin9 = new ReaderSettings("ISO-8859-15", "", "auto", 1000, 1_000_000, 1_000, 1_000_000);
         assertThat(firstNotes(file, latin9)).isEqualTo("5 \u20ac");
-        assertThat(firstNotes(file, ReaderSettings.defaults())).isEqualTo("5 \u00a4");
+        assertThat(firstNotes(file, ReaderSettings.from(TestSettings.builtIn(), "people"))).isEqualTo("5 \u00a4");
     }
 
     @Test
     void bytesThatAreNotUtf8AreReadWithTheFallback() throws IOException {
         Path file = write("email,notes\nkim@example.com,Gr\u00fc\u00dfe\n", "windows-1252");
-        assertThat(firstNotes(file, ReaderSettings.defaults())).isEqualTo("Gr\u00fc\u00dfe");
+        assertThat(firstNotes(file, ReaderSettings.from(TestSettings.builtIn(), "people"))).isEqualTo("Gr\u00fc\u00dfe");
     }
 
     @Test
     void withoutAFallbackAFileThatIsNotUtf8IsRejected() throws IOException {
         Path file = write("email,notes\nkim@example.com,Gr\u00fc\u00dfe\n", "windows-1252");
-        ReaderSettings strict = new ReaderSettings("UTF-8", "none", "auto", 1000, 1_000_000);
+        ReaderSettings strict = new ReaderSettings("UTF-8", "none", "auto", 1000, 1_000_000, 1_000, 1_000_000);
         assertThatThrownBy(() -> RecordReader.open(file, FileFormat.CSV, strict, MAPPING))
                 .isInstanceOf(FileRejectedException.class).hasMessageContaining("not valid UTF-8");
     }
@@ -52,19 +53,19 @@ class InputCharsetTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         Files.write(file, bytes);
-        ReaderSettings latin9 = new ReaderSettings("ISO-8859-15", "", "auto", 1000, 1_000_000);
+        ReaderSettings latin9 = new ReaderSettings("ISO-8859-15", "", "auto", 1000, 1_000_000, 1_000, 1_000_000);
         assertThat(firstNotes(file, latin9)).isEqualTo("\u0141\u00f3d\u017a");
     }
 
     @Test
     void anUnknownCharsetFailsAtStartupNotPerFile() {
-        assertThatThrownBy(() -> new ReaderSettings("UTF-9", "", "auto", 1000, 1_000_000))
+        assertThatThrownBy(() -> new ReaderSettings("UTF-9", "", "auto", 1000, 1_000_000, 1_000, 1_000_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-9");
     }
 
     @Test
     void defaultsAreSafeLimits() {
-        ReaderSettings d = ReaderSettings.defaults();
+        ReaderSettings d = ReaderSettings.from(TestSettings.builtIn(), "people");
         assertThat(d.maxFieldChars()).isEqualTo(100_000);
         assertThat(d.maxColumns()).isEqualTo(1_000);
         assertThat(d.maxRecords()).isEqualTo(1_000_000);

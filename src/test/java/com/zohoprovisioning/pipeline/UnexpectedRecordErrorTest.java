@@ -1,5 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
+import com.zohoprovisioning.config.TestSettings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -32,7 +33,7 @@ class UnexpectedRecordErrorTest {
         Path file = Files.writeString(Files.createDirectories(work.resolve("inbox/people")).resolve("people.csv"),
                 "email,name\nkim@example.com,Kim\n");
         FeedDefinition feed = new FeedDefinition("people", List.of("email"), "email", FeedDefinition.SameKey.REJECT,
-                new FieldMapping(Map.of()), ReaderSettings.defaults());
+                new FieldMapping(Map.of()), ReaderSettings.from(TestSettings.builtIn(), "people"));
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(RunProperties.FEED, "people");
         exchange.getMessage().setHeader(Exchange.FILE_PATH, file.toString());

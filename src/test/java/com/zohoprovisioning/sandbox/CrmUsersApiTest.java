@@ -352,7 +352,7 @@ class CrmUsersApiTest {
     }
 
     private void startWith(Map<String, String> props) throws Exception {
-        sandbox = new ZohoSandbox(SandboxSettings.from(props::get)).start();
+        sandbox = new ZohoSandbox(SandboxSettings.defaultsWith(props)).start();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/v2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=sandbox-client"

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.bigin;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.feeds.users.UserLookupLoader;
 import com.zohoprovisioning.feeds.users.UserValidator;
 import com.zohoprovisioning.pipeline.Feed;
@@ -10,7 +11,6 @@ import org.apache.camel.spi.Registry;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Feed bigin-users: Bigin users added, updated, activated or deactivated (routes: bigin-users.yaml beside). */
 public class BiginUsersFeed extends Feed {
@@ -20,7 +20,7 @@ public class BiginUsersFeed extends Feed {
     }
 
     @Override
-    public void bind(Registry registry, Function<String, String> settings) {
+    public void bind(Registry registry, Settings settings) {
         registry.bind("biginLookupLoader", new UserLookupLoader("Bigin"));
         registry.bind("biginValidate", RecordSteps.validates(
                 new UserValidator(BiginUserRequestBuilder.ADD_REQUIRED, Set.of("skydesk.jp"))::validate));

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.crm;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.RecordSteps;
@@ -7,7 +8,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Feed crm-user-groups: members added to or removed from CRM user groups (routes: crm-user-groups.yaml beside).
@@ -20,7 +20,7 @@ public class CrmUserGroupsFeed extends Feed {
     }
 
     @Override
-    public void bind(Registry registry, Function<String, String> settings) {
+    public void bind(Registry registry, Settings settings) {
         CrmUserGroupRequestBuilder plans = new CrmUserGroupRequestBuilder();
         registry.bind("crmGroupLookupLoader", new CrmGroupLookupLoader());
         registry.bind("crmGroupsValidate", RecordSteps.validates(new CrmUserGroupValidator()::validate));

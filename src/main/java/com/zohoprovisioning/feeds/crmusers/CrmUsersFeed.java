@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.crmusers;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.feeds.users.UserLookupLoader;
 import com.zohoprovisioning.feeds.users.UserValidator;
 import com.zohoprovisioning.pipeline.Feed;
@@ -10,7 +11,6 @@ import org.apache.camel.spi.Registry;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Feed crm-users: Zoho CRM users added, updated, deactivated or reactivated (routes: crm-users.yaml beside; API:
@@ -23,7 +23,7 @@ public class CrmUsersFeed extends Feed {
     }
 
     @Override
-    public void bind(Registry registry, Function<String, String> settings) {
+    public void bind(Registry registry, Settings settings) {
         registry.bind("crmUsersLookupLoader", new UserLookupLoader("CRM"));
         // @zoho.com addresses are refused by CRM (INVALID_DATA); both names are sent on add (the docs disagree on
         // which one is mandatory)

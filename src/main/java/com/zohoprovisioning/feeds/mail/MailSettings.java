@@ -1,11 +1,11 @@
 package com.zohoprovisioning.feeds.mail;
 
-import com.zohoprovisioning.zoho.ConfigurationException;
+import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The {@code mail.*} settings of the mail-users feed: the organisation id ({@code mail.zoid}; in sandbox mode the
@@ -31,35 +31,35 @@ public final class MailSettings {
 
     public MailSettings(String zoid, String phoneKey, Lookup lookup, int pageSize) {
         this.zoid = blank(zoid);
-        this.phoneKey = blank(phoneKey) == null ? "phoneNumber" : phoneKey.trim();
+        this.phoneKey = phoneKey;
         this.lookup = lookup;
         this.pageSize = pageSize;
     }
 
     /** From the settings; in sandbox mode the application sets {@code mail.zoid} to the sandbox's when it is empty. */
-    public static MailSettings from(Function<String, String> prop) {
-        String zoid = blank(prop.apply("mail.zoid"));
+    public static MailSettings from(Settings settings) {
+        String zoid = settings.optionalText("mail.zoid").orElse(null);
         if (zoid == null) {
             LOG.warn("mail.zoid is not set: files dropped into inbox/mail-users/ will wait there until it is");
         }
-        String lookup = blank(prop.apply("mail.account-lookup"));
+        String lookup = settings.text("mail.account-lookup");
         Lookup l;
         try {
-            l = lookup == null ? Lookup.EMAIL : Lookup.valueOf(lookup.toUpperCase(Locale.ROOT));
+            l = Lookup.valueOf(lookup.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("mail.account-lookup=" + lookup + ": use list or email");
         }
-        String size = blank(prop.apply("mail.page-size"));
+        String size = settings.text("mail.page-size");
         int pageSize;
         try {
-            pageSize = size == null ? 50 : Integer.parseInt(size);
+            pageSize = Integer.parseInt(size);
         } catch (NumberFormatException e) {
             pageSize = 0;
         }
         if (pageSize < 1) {
             throw new ConfigurationException("mail.page-size=" + size + ": use a whole number of 1 or more");
         }
-        return new MailSettings(zoid, prop.apply("mail.phone-key"), l, pageSize);
+        return new MailSettings(zoid, settings.text("mail.phone-key"), l, pageSize);
     }
 
     /** The Mail organisation id; a {@link ConfigurationException} when it is not configured. */

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.mail;
 
+import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.RecordSteps;
@@ -7,7 +8,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** Feed mail-users: Zoho Mail accounts' personal information updated (routes: mail-users.yaml beside). */
 public class MailUsersFeed extends Feed {
@@ -17,7 +17,7 @@ public class MailUsersFeed extends Feed {
     }
 
     @Override
-    public void bind(Registry registry, Function<String, String> settings) {
+    public void bind(Registry registry, Settings settings) {
         MailSettings mail = MailSettings.from(settings);
         MailAccountResolver accounts = new MailAccountResolver(mail);
         registry.bind("mailSettings", mail);

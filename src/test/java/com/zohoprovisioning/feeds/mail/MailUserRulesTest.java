@@ -1,9 +1,10 @@
 package com.zohoprovisioning.feeds.mail;
 
+import com.zohoprovisioning.config.TestSettings;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 import com.zohoprovisioning.sandbox.SandboxSettings;
-import com.zohoprovisioning.zoho.ConfigurationException;
+import com.zohoprovisioning.config.ConfigurationException;
 import com.zohoprovisioning.zoho.ZohoEndpoints;
 import org.junit.jupiter.api.Test;
 
@@ -91,17 +92,17 @@ class MailUserRulesTest {
         // in sandbox mode the application sets mail.zoid to the sandbox's when empty (MailUsersFeedTest runs so)
         Map<String, String> sandbox = new HashMap<>(Map.of("zoho.mode", "sandbox", "zoho.api-url", "http://127.0.0.1:1"));
         sandbox.put("mail.zoid", "555");
-        assertThat(MailSettings.from(sandbox::get).zoid()).isEqualTo("555");
+        assertThat(MailSettings.from(TestSettings.builtInWith(sandbox)).zoid()).isEqualTo("555");
 
         Map<String, String> live = new HashMap<>(Map.of("zoho.mode", "live", "zoho.dc", "eu"));
-        ZohoEndpoints liveEndpoints = ZohoEndpoints.from(live::get);
+        ZohoEndpoints liveEndpoints = ZohoEndpoints.from(TestSettings.builtInWith(live));
         assertThat(liveEndpoints.mailUrl()).isEqualTo("https://mail.zoho.eu");
-        MailSettings missing = MailSettings.from(live::get);
+        MailSettings missing = MailSettings.from(TestSettings.builtInWith(live));
         assertThatThrownBy(missing::zoid).isInstanceOf(ConfigurationException.class).hasMessageContaining("mail.zoid");
         live.put("mail.zoid", "8123");
-        assertThat(MailSettings.from(live::get).zoid()).isEqualTo("8123");
+        assertThat(MailSettings.from(TestSettings.builtInWith(live)).zoid()).isEqualTo("8123");
         live.put("mail.account-lookup", "carrier-pigeon");
-        assertThatThrownBy(() -> MailSettings.from(live::get)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> MailSettings.from(TestSettings.builtInWith(live))).isInstanceOf(ConfigurationException.class);
         assertThat(SandboxSettings.defaults().seed()).isEqualTo("classpath:config/sandbox-seed.json");
     }
 }

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.zoho;
+package com.zohoprovisioning.config;
 
 /** A setting is missing or wrong: exit code 2. */
 public class ConfigurationException extends RuntimeException {
