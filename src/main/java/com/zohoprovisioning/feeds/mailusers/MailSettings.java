@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.mail;
+package com.zohoprovisioning.feeds.mailusers;
 
 import com.zohoprovisioning.config.ConfigurationException;
 import com.zohoprovisioning.config.Settings;

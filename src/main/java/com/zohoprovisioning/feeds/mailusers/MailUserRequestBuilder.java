@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.mail;
+package com.zohoprovisioning.feeds.mailusers;
 
 import com.zohoprovisioning.pipeline.FileRun;
 import com.zohoprovisioning.pipeline.RunProperties;

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.mail;
+package com.zohoprovisioning.feeds.mailusers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zohoprovisioning.pipeline.FileRun;

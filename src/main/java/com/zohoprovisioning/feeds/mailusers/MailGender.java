@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.mail;
+package com.zohoprovisioning.feeds.mailusers;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.bigin;
+package com.zohoprovisioning.feeds.biginusers;
 
 import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.feeds.users.UserLookupLoader;

@@ -1,4 +1,4 @@
-package com.zohoprovisioning.feeds.crm;
+package com.zohoprovisioning.feeds.crmusergroups;
 
 import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.pipeline.Feed;
