@@ -173,8 +173,8 @@ public final class Application {
 
     private static void printWhere(Path workDir) {
         Path w = workDir.toAbsolutePath().normalize();
-        LOG.info("Results: {}/success, {}/error, reports in {}/reports, inputs in {}/archive, unreadable files in {}/rejected",
-                w, w, w, w, w);
+        LOG.info("Results: {}/success, {}/error, reports in {}/reports, inputs in {}/archive, unreadable files in {}/rejected,"
+                + " dry runs in {}/dry-run", w, w, w, w, w, w);
     }
 
     /**

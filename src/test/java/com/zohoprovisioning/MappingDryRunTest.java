@@ -22,7 +22,7 @@ class MappingDryRunTest extends PipelineTestSupport {
     void aDryRunOnAnExportShowsTheMappedFieldsOfEveryRecord() {
         drop("bigin-users", "entra-download.csv", MappingProfilesFeedTest.fixture("entra-download.csv"));
         awaitDone("bigin-users", "entra-download.csv");
-        List<Map<String, String>> ok = csv("success/bigin-users/entra-download.csv");
+        List<Map<String, String>> ok = csv("dry-run/bigin-users/entra-download.validated.csv");
         assertThat(ok).hasSize(3).allSatisfy(r -> {
             assertThat(r.get("result_action")).isEqualTo("validated");
             assertThat(r.get("result_profile")).isEqualTo("entra-download");
@@ -38,7 +38,7 @@ class MappingDryRunTest extends PipelineTestSupport {
         assertThat(calls("POST /bigin/v1/users")).isZero();
         assertThat(calls("PUT /bigin/v1/users/{id}")).isZero();
         assertThat(biginUser("erin.east@example.com")).isNull();
-        JsonNode summary = summary("bigin-users", "entra-download.csv");
+        JsonNode summary = dryRunSummary("bigin-users", "entra-download.csv");
         assertThat(summary.path("dry_run").asBoolean()).isTrue();
         assertThat(summary.path("profile").path("name").asText()).isEqualTo("entra-download");
         assertThat(summary.path("skipped").path("rows").asLong()).isEqualTo(1);
@@ -51,7 +51,7 @@ class MappingDryRunTest extends PipelineTestSupport {
                   "mobilePhone":"+1 555 0100"}]
                 """);
         awaitDone("bigin-users", "okta.json");
-        JsonNode rec = json("success/bigin-users/okta.json").get(0);
+        JsonNode rec = json("dry-run/bigin-users/okta.validated.json").get(0);
         assertThat(rec.path("result_profile").asText()).isEqualTo("okta-import");
         assertThat(rec.path("result_message").asText()).contains("mobile=+1 555 0100", "email=jo.jay@example.com");
     }

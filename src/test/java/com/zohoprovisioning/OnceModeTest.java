@@ -62,7 +62,36 @@ class OnceModeTest {
         drop("a.csv", "email,last_name,role,profile\nthree@example.com,Three,Manager,Standard\n");
         Path config = Files.writeString(work.resolve("my.properties"), "provisioning.dry-run = true\n");
         assertThat(once("--config", config.toString())).isEqualTo(0);
-        assertThat(Files.readString(work.resolve("success/bigin-users/a.csv"))).contains("validated");
+        assertThat(Files.readString(work.resolve("dry-run/bigin-users/a.validated.csv"))).contains("validated");
+    }
+
+    /** A dry-run file moved from dry-run/ back into the inbox runs for real: created in Zoho, archived as usual. */
+    @Test
+    void aDryRunFileMovedBackIntoTheInboxRunsForReal() throws IOException {
+        String content = "email,last_name,role,profile\nfour@example.com,Four,Manager,Standard\nnot-mail,Five,Manager,Standard\n";
+        drop("a.csv", content);
+        Path config = Files.writeString(work.resolve("dry.properties"), "provisioning.dry-run = true\n");
+        assertThat(once("--config", config.toString())).isEqualTo(3);
+        Path dryRun = work.resolve("dry-run/bigin-users");
+        assertThat(dryRun.resolve("a.csv")).hasContent(content);
+        assertThat(dryRun.resolve("a.validated.csv")).exists();
+        assertThat(dryRun.resolve("a.errors.csv")).exists();
+        assertThat(dryRun.resolve("a.csv.summary.json")).content().contains("\"dry_run\" : true");
+        for (String dir : List.of("success", "error", "reports", "archive")) {
+            assertThat(work.resolve(dir + "/bigin-users")).as(dir).satisfiesAnyOf(
+                    p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+        }
+
+        Files.move(dryRun.resolve("a.csv"), work.resolve("inbox/bigin-users/a.csv"));
+        assertThat(once()).isEqualTo(3);
+        assertThat(work.resolve("inbox/bigin-users")).isEmptyDirectory();
+        assertThat(Files.readString(work.resolve("success/bigin-users/a.csv"))).contains("four@example.com,", "created")
+                .doesNotContain("validated");
+        assertThat(Files.readString(work.resolve("error/bigin-users/a.csv"))).contains("not-mail");
+        assertThat(work.resolve("reports/bigin-users/a.csv.summary.json")).content().contains("\"dry_run\" : false");
+        assertThat(work.resolve("archive/bigin-users/a.csv")).hasContent(content);
+        assertThat(dryRun.resolve("a.csv")).doesNotExist();
+        assertThat(dryRun.resolve("a.validated.csv")).exists();
     }
 
     @Test

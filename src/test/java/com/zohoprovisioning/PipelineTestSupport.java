@@ -105,7 +105,8 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     protected void awaitDone(String feed, String name) {
         Path inbox = workDir().resolve("inbox").resolve(feed).resolve(name);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !Files.exists(inbox)
-                && (hasFile("reports/" + feed, name, ".summary.json") || hasFile("rejected/" + feed, name, ".reason.txt")));
+                && (hasFile("reports/" + feed, name, ".summary.json") || hasFile("rejected/" + feed, name, ".reason.txt")
+                || hasFile("dry-run/" + feed, name, ".summary.json")));
     }
 
     private boolean hasFile(String dir, String name, String suffix) throws IOException {
@@ -155,6 +156,11 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
 
     protected JsonNode summary(String feed, String name) {
         return json("reports/" + feed + "/" + name + ".summary.json");
+    }
+
+    /** A dry run's summary: {@code dry-run/<feed>/<file>.summary.json}. */
+    protected JsonNode dryRunSummary(String feed, String name) {
+        return json("dry-run/" + feed + "/" + name + ".summary.json");
     }
 
     /** GET on the sandbox (a hook such as /__sandbox/state), parsed as JSON. */

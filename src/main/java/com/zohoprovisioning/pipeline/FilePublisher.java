@@ -17,6 +17,8 @@ import java.util.Map;
 /**
  * A finished file: its result files into success/ and error/, its summary into reports/, its input into archive/
  * (the file consumer moves it to {@code zpMoveTo}); the journal notes where it went and goes once it is there.
+ * A dry run's input, result files and summary all go to dry-run/&lt;feed&gt;/ instead: {@code <file>} (the input,
+ * under its own name), {@code <stem>.validated.<ext>}, {@code <stem>.errors.<ext>} and {@code <file>.summary.json}.
  */
 public final class FilePublisher {
 
@@ -42,15 +44,54 @@ public final class FilePublisher {
         Path ok = publish(run.successWriter(), workDir.resolve("success").resolve(feed).resolve(name));
         Path err = publish(run.errorWriter(), workDir.resolve("error").resolve(feed).resolve(name));
         Path archive = WorkFiles.unique(workDir.resolve("archive").resolve(feed), run.fileName(), run.stamp());
-        run.published(new PublishedFiles(name, ok, err, archive));
+        Path report = workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json");
+        run.published(new PublishedFiles(name, ok, err, archive, report));
+    }
+
+    /**
+     * A dry run's result files into dry-run/&lt;feed&gt;/: {@code <stem>.validated.<ext>} and {@code <stem>.errors.<ext>}
+     * beside where the input and its summary go, all under the input's name unless one of them is taken (then the
+     * run's stamp is added, as for real results).
+     */
+    public void publishDryRun(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        Path dir = dryRunDir(run);
+        String name = run.fileName();
+        int n = 0;
+        while (Files.exists(dir.resolve(name)) || Files.exists(dir.resolve(name + ".profile"))
+                || Files.exists(dir.resolve(validatedName(name))) || Files.exists(dir.resolve(errorsName(name)))
+                || Files.exists(dir.resolve(name + ".summary.json"))) {
+            name = WorkFiles.stamped(run.fileName(), run.stamp() + (n++ == 0 ? "" : "-" + n));
+        }
+        Path ok = publish(run.successWriter(), dir.resolve(validatedName(name)));
+        Path err = publish(run.errorWriter(), dir.resolve(errorsName(name)));
+        run.published(new PublishedFiles(name, ok, err, dir.resolve(name), dir.resolve(name + ".summary.json")));
+    }
+
+    /** {@code people.csv} → {@code people.validated.csv}: a dry run's rows that would be sent. */
+    static String validatedName(String fileName) {
+        return WorkFiles.stamped(fileName, "validated");
+    }
+
+    /** {@code people.csv} → {@code people.errors.csv}: a dry run's rows that would fail. */
+    static String errorsName(String fileName) {
+        return WorkFiles.stamped(fileName, "errors");
+    }
+
+    private Path dryRunDir(FileRun run) {
+        return workDir.resolve("dry-run").resolve(run.feed().name());
+    }
+
+    /** How to send a dry-run file for real: the line its summary and the log end with. */
+    static String goLive(String name, String feed) {
+        return "move " + name + " from dry-run/" + feed + "/ back into inbox/" + feed + "/ to send it for real";
     }
 
     public void writeSummary(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         PublishedFiles published = run.published();
         Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now());
-        Path report = workDir.resolve("reports").resolve(run.feed().name()).resolve(published.name() + ".summary.json");
-        WorkFiles.writeAtomically(report, JSON.writeValueAsBytes(summary));
+        WorkFiles.writeAtomically(published.summary(), JSON.writeValueAsBytes(summary));
     }
 
     /** The input (and its {@code .profile}) to archive/; the journal records it is done, and goes once it is there. */
@@ -68,9 +109,29 @@ public final class FilePublisher {
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
         stats.fileDone(ok, failed);
-        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms{}", run.feed().name(),
+        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms", run.feed().name(),
                 run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
-                Duration.between(run.started(), Instant.now()).toMillis(), run.dryRun() ? " (dry run)" : "");
+                Duration.between(run.started(), Instant.now()).toMillis());
+    }
+
+    /**
+     * A dry run's input (and its {@code .profile}) to dry-run/&lt;feed&gt;/ under its own name, beside its results
+     * and summary; a dry run keeps no journal, so moved back into the inbox it runs for real from the start.
+     */
+    public void moveDryRunInput(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        Path input = run.published().archive();
+        WorkFiles.moveProfileFile(run, input);
+        WorkFiles.deleteTree(run.tmpDir());
+        exchange.setProperty(RunProperties.MOVE_TO, input.toString());
+        long ok = run.succeeded.sum();
+        long failed = run.failed.sum();
+        stats.fileDone(ok, failed);
+        String feed = run.feed().name();
+        LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; input, "
+                + "results and summary in {}: {}", feed, run.fileName(), run.read.get(), ok, failed,
+                run.apiCallTotal(), Duration.between(run.started(), Instant.now()).toMillis(), input.getParent(),
+                goLive(input.getFileName().toString(), feed));
     }
 
     /** An earlier run published this file and stopped before archiving it: to where its journal says. */

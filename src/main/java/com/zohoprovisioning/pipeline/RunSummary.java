@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The summary of a finished file, as written to {@code reports/<feed>/<file>.summary.json}. */
+/**
+ * The summary of a finished file, as written to {@code reports/<feed>/<file>.summary.json} (a dry run's to
+ * {@code dry-run/<feed>/<file>.summary.json}, with {@code go_live} saying how to send the file for real).
+ */
 final class RunSummary {
 
     private RunSummary() {
@@ -44,8 +47,16 @@ final class RunSummary {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("success", relative(workDir, published.success()));
         files.put("error", relative(workDir, published.error()));
-        files.put("archive", relative(workDir, published.archive()));
-        summary.put("files", files);
+        if (run.dryRun()) {
+            files.put("input", relative(workDir, published.archive()));
+            files.put("summary", relative(workDir, published.summary()));
+            summary.put("files", files);
+            summary.put("go_live", FilePublisher.goLive(published.archive().getFileName().toString(),
+                    run.feed().name()));
+        } else {
+            files.put("archive", relative(workDir, published.archive()));
+            summary.put("files", files);
+        }
         return summary;
     }
 

@@ -30,7 +30,7 @@ class CrmUsersDryRunTest extends PipelineTestSupport {
                 deborah.gill@zylker.com,,,,,activate
                 """);
         awaitDone("crm-users", "plan.csv");
-        List<Map<String, String>> ok = csv("success/crm-users/plan.csv");
+        List<Map<String, String>> ok = csv("dry-run/crm-users/plan.validated.csv");
         assertThat(ok).hasSize(3).allSatisfy(r -> assertThat(r).containsEntry("result_action", "validated"));
         assertThat(row(ok, 1).get("result_message")).startsWith("dry run: would POST /crm/v6/users {")
                 .contains("role=3652397000000026011 (Sales Rep)");
