@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,12 +35,21 @@ public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     static final String USAGE = """
-            usage: java -jar zoho-provisioning.jar [--once] [--config FILE]
+            usage: java [-Dkey=value …] -jar zoho-provisioning.jar [--once] [--dry-run] [--config FILE] [-Dkey=value …]
                    java -jar zoho-provisioning.jar sandbox [--port N] [--config FILE]
+                   java -jar zoho-provisioning.jar --version | --help
               --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
-              --config FILE  an extra properties file (overrides config/application.properties)
+              --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
+              --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
+              -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
               sandbox        run only the Zoho sandbox until stopped
-            Settings: -Dkey=value, environment variables, or properties files; see README.""";
+            Target: zoho.mode=sandbox (the default) starts a Zoho look-alike inside the process: nothing reaches
+              Zoho. zoho.mode=live with zoho.dc and the credentials (ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET,
+              ZOHO_REFRESH_TOKEN, or the secrets file) writes to your real Zoho org. The first log line says which.
+            Work folder (work.dir, default ./work): drop files into inbox/<feed>/; results in success/, error/,
+              reports/; inputs in archive/; unreadable files in rejected/.
+            Settings: -Dkey=value, environment variables (WORK_DIR, ZOHO_MODE, …), ./config/application.properties,
+              --config FILE; secrets in ~/.zoho-provisioning/secrets.properties. Every key: docs/configuration.md""";
 
     private Application() {
     }
@@ -52,12 +63,14 @@ public final class Application {
         boolean sandbox = false;
         String config = null;
         Integer port = null;
+        Map<String, String> settings = new LinkedHashMap<>();
         List<String> list = Arrays.asList(args);
         try {
             for (int i = 0; i < list.size(); i++) {
                 String a = list.get(i);
                 switch (a) {
                     case "--once" -> once = true;
+                    case "--dry-run" -> settings.put("provisioning.dry-run", "true");
                     case "sandbox" -> sandbox = true;
                     case "--config" -> config = list.get(++i);
                     case "--port" -> port = Integer.parseInt(list.get(++i));
@@ -65,11 +78,17 @@ public final class Application {
                         System.out.println(USAGE);
                         return 0;
                     }
+                    case "--version" -> {
+                        System.out.println("zoho-provisioning " + version());
+                        return 0;
+                    }
                     default -> {
                         if (a.startsWith("--config=")) {
                             config = a.substring(9);
                         } else if (a.startsWith("--port=")) {
                             port = Integer.parseInt(a.substring(7));
+                        } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
+                            settings.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
                         } else {
                             throw new IllegalArgumentException("unknown argument: " + a);
                         }
@@ -84,7 +103,7 @@ public final class Application {
             return 2;
         }
         try {
-            return sandbox ? runSandbox(port, config) : runRoutes(once, config);
+            return sandbox ? runSandbox(port, config, settings) : runRoutes(once, config, settings);
         } catch (ConfigurationException e) {
             LOG.error("Configuration error: {}", e.getMessage());
             return 2;
@@ -110,9 +129,14 @@ public final class Application {
         }
     }
 
-    private static int runRoutes(boolean once, String config) throws Exception {
+    private static int runRoutes(boolean once, String config, Map<String, String> arguments) throws Exception {
         Main main = new Main();
-        main.configure().addConfiguration(ProvisioningBeans.class);
+        Map<String, String> sources = new LinkedHashMap<>();
+        arguments.forEach((k, v) -> {
+            main.addOverrideProperty(k, v);
+            sources.put(k, "-D" + k + " after the jar");
+        });
+        main.configure().addConfiguration(new ProvisioningBeans(sources));
         main.setPropertyPlaceholderLocations(locations(config));
         // routes start only once a Zoho token was obtained: a bad credential never touches a file
         main.configure().setAutoStartup(false);
@@ -125,7 +149,10 @@ public final class Application {
             main.start();
             context = main.getCamelContext();
             context.getRouteController().startRoute("zoho-oauth-token");
-            context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class).verify();
+            ZohoTokenProvider tokens = context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class);
+            tokens.verify();
+            LOG.info(RunTarget.describe(Settings.of(context), tokens.apiBase(),
+                    context.getRegistry().lookupByName("zohoSandbox") != null));
             context.getRouteController().startAllRoutes();
             stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
         } catch (Exception | Error e) {
@@ -183,10 +210,7 @@ public final class Application {
      * (-D system properties and environment variables override all of them.)
      */
     static String locations(String config) {
-        String secrets = System.getProperty("zoho.secrets-file", System.getenv("ZOHO_SECRETS_FILE"));
-        if (secrets == null) {
-            secrets = System.getProperty("user.home") + "/.zoho-provisioning/secrets.properties";
-        }
+        Path secrets = secretsFile();
         StringBuilder sb = new StringBuilder();
         if (config != null) {
             sb.append("file:").append(config).append(",");
@@ -197,7 +221,17 @@ public final class Application {
         return sb.toString();
     }
 
-    private static int runSandbox(Integer port, String config) throws IOException, InterruptedException {
+    /** The secrets file: zoho.secrets-file, ZOHO_SECRETS_FILE, or ~/.zoho-provisioning/secrets.properties. */
+    static Path secretsFile() {
+        String secrets = System.getProperty("zoho.secrets-file", System.getenv("ZOHO_SECRETS_FILE"));
+        if (secrets == null) {
+            secrets = System.getProperty("user.home") + "/.zoho-provisioning/secrets.properties";
+        }
+        return Path.of(secrets);
+    }
+
+    private static int runSandbox(Integer port, String config, Map<String, String> arguments)
+            throws IOException, InterruptedException {
         Properties p = new Properties();
         load(p, Application.class.getClassLoader().getResourceAsStream("config/application.properties"));
         Path local = Path.of("config/application.properties");
@@ -208,7 +242,7 @@ public final class Application {
             load(p, Files.newInputStream(Path.of(config)));
         }
         SandboxSettings settings = SandboxSettings.from(k -> {
-            String v = System.getProperty(k);
+            String v = arguments.containsKey(k) ? arguments.get(k) : System.getProperty(k);
             if (v == null) {
                 v = System.getenv(k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
             }
@@ -227,6 +261,27 @@ public final class Application {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The version: the jar manifest's, else the pom.properties Maven puts into the jar. */
+    static String version() {
+        String v = Application.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = Application.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/com.zohoprovisioning/zoho-provisioning/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                if (p.getProperty("version") != null) {
+                    return p.getProperty("version");
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("no pom.properties", e);
+        }
+        return "(version unknown: not run from the jar)";
     }
 
     private static void load(Properties p, InputStream in) throws IOException {

@@ -1,6 +1,7 @@
 package com.zohoprovisioning;
 
 import com.zohoprovisioning.config.Settings;
+import com.zohoprovisioning.config.UnknownSettings;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
 import com.zohoprovisioning.pipeline.FeedRoutes;
@@ -26,10 +27,28 @@ import java.util.Map;
 /** Binds the beans the routes call, built from {@code config/application.properties} and its overrides. */
 public class ProvisioningBeans implements CamelConfiguration {
 
+    private final Map<String, String> arguments;
+
+    public ProvisioningBeans() {
+        this(Map.of());
+    }
+
+    /** {@code arguments}: settings given as {@code -Dkey=value} after the jar, each with where it came from. */
+    public ProvisioningBeans(Map<String, String> arguments) {
+        this.arguments = Map.copyOf(arguments);
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = Settings.of(context);
         Registry registry = context.getRegistry();
+        // the feeds: every Feed class under com.zohoprovisioning.feeds. A misspelled setting stops the start here,
+        // before anything is bound or any route can take a file.
+        java.util.List<Feed> found = Feeds.discover(context);
+        UnknownSettings.of(found.stream().map(Feed::name).toList(),
+                found.stream().flatMap(f -> Feeds.apis(f).stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
+                .check(UnknownSettings.given(System.getProperties(), arguments,
+                        context.getPropertiesComponent().getLocations(), Application.secretsFile()));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
         context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 
@@ -69,9 +88,8 @@ public class ProvisioningBeans implements CamelConfiguration {
         RunStats stats = new RunStats();
         registry.bind("runStats", stats);
         Path configDir = Path.of(settings.text("provisioning.config-dir"));
-        // the feeds: every Feed class under com.zohoprovisioning.feeds; each binds the beans its routes call
+        // each feed binds the beans its routes call
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
-        java.util.List<Feed> found = Feeds.discover(context);
         for (Feed feed : found) {
             feeds.put(feed.name(), new FeedDefinition(feed.name(), feed.requiredColumns(), feed.keyField(), feed.sameKey(),
                     FieldMapping.forFeed(feed, configDir, settings), ReaderSettings.from(settings, feed.name())));

@@ -51,6 +51,16 @@ public final class Feeds {
         }
     }
 
+    /** The Zoho APIs a feed's routes call, read from its {@code <feed>.yaml} without loading them. */
+    public static Set<String> apis(Feed feed) {
+        String location = feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
+        try (java.io.InputStream in = feed.getClass().getClassLoader().getResourceAsStream(location)) {
+            return in == null ? Set.of() : apis(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The Zoho APIs a feed's routes call: those its {@code zoho:<api>} steps name. */
     static Set<String> apis(String routes) {
         Set<String> apis = new java.util.TreeSet<>();

@@ -1,0 +1,101 @@
+package com.zohoprovisioning.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Unknown settings are refused at start-up, naming the key, where it came from and the closest known key. */
+class UnknownSettingsTest {
+
+    private final UnknownSettings check = UnknownSettings.of(List.of("bigin-users", "mail-users"), List.of("bigin", "mail"));
+
+    @Test
+    void theBuiltInKeysTheSecretsAndTheFeedListAreKnown() {
+        assertThat(check.known("provisioning.dry-run")).isTrue();
+        assertThat(check.known("zoho.breaker.window")).isTrue();
+        assertThat(check.known("sandbox.error-rate")).isTrue();
+        assertThat(check.known("work.dir")).isTrue();
+        assertThat(check.known("zoho.client-secret")).isTrue();
+        assertThat(check.known("zoho.secrets-file")).isTrue();
+        assertThat(check.known("provisioning.feeds")).isTrue();
+    }
+
+    @Test
+    void perFeedAndPerApiKeysAreKnownForTheFeedsAndApisFound() {
+        assertThat(check.known("provisioning.bigin-users.charset")).isTrue();
+        assertThat(check.known("provisioning.mail-users.cron")).isTrue();
+        assertThat(check.known("provisioning.bigin-users.default-role")).isTrue();
+        assertThat(check.known("provisioning.bigin-users.default-")).isFalse();
+        assertThat(check.known("sftp.bigin-users.private-key-passphrase")).isTrue();
+        assertThat(check.known("sftp.bigin-users.read-lock-min-age")).isTrue();
+        assertThat(check.known("download.mail-users.header-value")).isTrue();
+        assertThat(check.known("zoho.bigin.max-concurrent")).isTrue();
+        assertThat(check.known("zoho.crm.max-concurrent")).as("no feed calls crm here").isFalse();
+        assertThat(check.known("sftp.no-such-feed.host")).isFalse();
+        assertThat(check.known("sftp.bigin-users.hots")).isFalse();
+    }
+
+    @Test
+    void keysOutsideOurPrefixesAreNotChecked() {
+        assertThat(check.known("camel.main.whatever")).isTrue();
+        assertThat(check.known("java.io.tmpdir")).isTrue();
+        assertThat(check.known("notify.anything")).isFalse();
+    }
+
+    @Test
+    void aMisspelledKeyIsRefusedWithItsSourceAndTheClosestKey() {
+        assertThatThrownBy(() -> check.check(Map.of("provisioning.dryrun", "system property -Dprovisioning.dryrun",
+                "work.dir", "system property -Dwork.dir")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown setting provisioning.dryrun (system property -Dprovisioning.dryrun)")
+                .hasMessageContaining("did you mean provisioning.dry-run?")
+                .hasMessageNotContaining("work.dir");
+        assertThat(check.problems(Map.of("sftp.bigin-user.host", "--config my.properties")))
+                .containsExactly("unknown setting sftp.bigin-user.host (--config my.properties): did you mean sftp.bigin-users.host?");
+        assertThat(check.problems(Map.of("zoho.max-concurent", "x"))).singleElement().asString()
+                .endsWith("did you mean zoho.max-concurrent?");
+    }
+
+    @Test
+    void aKeyNearNothingGetsNoSuggestion() {
+        assertThat(check.problems(Map.of("notify.slack-webhook-url", "x")))
+                .containsExactly("unknown setting notify.slack-webhook-url (x)");
+        assertThat(check.problems(Map.of("provisioning.dry-run", "x"))).isEmpty();
+    }
+
+    @Test
+    void givenKeysComeFromSystemPropertiesArgumentsAndTheUsersPropertiesFiles(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("my.properties"), "provisioning.dryrun = true\ncamel.main.name = x\n");
+        Path secrets = Files.writeString(dir.resolve("secrets.properties"), "zoho.client-id = a\nzoho.clientsecret = b\n");
+        Properties system = new Properties();
+        system.setProperty("work.dir", "/tmp/w");
+        system.setProperty("user.home", "/home/x");
+        Map<String, String> given = UnknownSettings.given(system, Map.of("zoho.mode", "-Dzoho.mode after the jar"),
+                List.of("file:" + config, "file:" + secrets + ";optional=true", "file:" + dir.resolve("absent") + ";optional=true",
+                        "classpath:config/application.properties"), secrets);
+        assertThat(given).containsEntry("work.dir", "system property -Dwork.dir")
+                .containsEntry("zoho.mode", "-Dzoho.mode after the jar")
+                .containsEntry("provisioning.dryrun", "--config " + config)
+                .containsEntry("zoho.clientsecret", "secrets file " + secrets)
+                .doesNotContainKeys("user.home", "camel.main.name");
+        assertThat(check.problems(given)).containsExactly(
+                "unknown setting provisioning.dryrun (--config " + config + "): did you mean provisioning.dry-run?",
+                "unknown setting zoho.clientsecret (secrets file " + secrets + "): did you mean zoho.client-secret?");
+    }
+
+    @Test
+    void theLocalConfigFileIsNamedAsSuch() {
+        Map<String, String> given = UnknownSettings.given(new Properties(), Map.of(),
+                List.of("file:config/application.properties;optional=true"), null);
+        assertThat(given).containsEntry("provisioning.dry-run", "./config/application.properties");
+    }
+}
