@@ -101,7 +101,7 @@ class CommandLineTest {
     void dryRunOnTheCommandLineValidatesAndSaysSoFirst() throws IOException {
         drop("a.csv", ONE_USER);
         assertThat(once("--dry-run")).isEqualTo(0);
-        assertThat(Files.readString(work.resolve("success/bigin-users/a.csv"))).contains("validated");
+        assertThat(Files.readString(work.resolve("dry-run/bigin-users/a.validated.csv"))).contains("validated");
         assertThat(messages()).anySatisfy(m -> assertThat(m).startsWith("DRY RUN: nothing that writes is sent; target SANDBOX (embedded, at http://127.0.0.1:"));
     }
 
@@ -109,7 +109,7 @@ class CommandLineTest {
     void aSettingAfterTheJarIsTaken() throws IOException {
         drop("a.csv", ONE_USER);
         assertThat(once("-Dprovisioning.dry-run=true")).isEqualTo(0);
-        assertThat(Files.readString(work.resolve("success/bigin-users/a.csv"))).contains("validated");
+        assertThat(Files.readString(work.resolve("dry-run/bigin-users/a.validated.csv"))).contains("validated");
     }
 
     @Test
