@@ -164,7 +164,7 @@ public final class SandboxState {
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {
-        Path abs = file.toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
@@ -200,19 +200,21 @@ public final class SandboxState {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            LOG.warn("Cannot read the sandbox org in {} ({}): starting from the seed", file.toAbsolutePath(), e.toString());
+            LOG.warn("Cannot read the sandbox org in {} ({}): starting from the seed", file.toAbsolutePath().normalize(),
+                    e.toString());
             return null;
         }
         try {
             JsonNode n = JSON.readTree(bytes);
             if (n instanceof ObjectNode o && !o.isEmpty()) {
                 LOG.info("Sandbox org loaded from {} (delete it, or run `sandbox --reset`, to start from the seed)",
-                        file.toAbsolutePath());
+                        file.toAbsolutePath().normalize());
                 return o;
             }
-            LOG.warn("The sandbox org in {} is not a JSON object of the org: starting from the seed", file.toAbsolutePath());
+            LOG.warn("The sandbox org in {} is not a JSON object of the org: starting from the seed",
+                    file.toAbsolutePath().normalize());
         } catch (IOException e) {
-            LOG.warn("The sandbox org in {} is not valid JSON ({}): starting from the seed", file.toAbsolutePath(),
+            LOG.warn("The sandbox org in {} is not valid JSON ({}): starting from the seed", file.toAbsolutePath().normalize(),
                     String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         return null;

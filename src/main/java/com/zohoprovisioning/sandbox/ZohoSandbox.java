@@ -96,7 +96,7 @@ public final class ZohoSandbox implements AutoCloseable {
             saver.scheduleWithFixedDelay(this::saveQuietly, SAVE_INTERVAL_MS, SAVE_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
         LOG.info("Zoho sandbox listening on {}{}", baseUrl(),
-                state.stateFile() == null ? "" : " (org kept in " + state.stateFile().toAbsolutePath() + ")");
+                state.stateFile() == null ? "" : " (org kept in " + state.stateFile().toAbsolutePath().normalize() + ")");
         return this;
     }
 
