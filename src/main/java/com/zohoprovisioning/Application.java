@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code [--once] [--config FILE]} runs the routes (as a service, or once through the inboxes);
- * {@code sandbox [--port N]} runs only the Zoho sandbox. Exit codes: 0 ok, 3 some records failed or files were
+ * {@code sandbox [--port N] [--state FILE]} runs only the Zoho sandbox; {@code sandbox --reset} deletes the embedded
+ * sandbox's org ({@code sandbox.state-file}) so that the next run starts from the seed. Exit codes: 0 ok, 3 some records failed or files were
  * rejected, 2 configuration or usage error, 1 could not run.
  */
 public final class Application {
@@ -36,13 +37,15 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     static final String USAGE = """
             usage: java [-Dkey=value …] -jar zoho-provisioning.jar [--once] [--dry-run] [--config FILE] [-Dkey=value …]
-                   java -jar zoho-provisioning.jar sandbox [--port N] [--config FILE]
+                   java -jar zoho-provisioning.jar sandbox [--port N] [--state FILE] [--config FILE]
+                   java -jar zoho-provisioning.jar sandbox --reset [--config FILE]
                    java -jar zoho-provisioning.jar --version | --help
               --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
               --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
-              sandbox        run only the Zoho sandbox until stopped
+              sandbox        run only the Zoho sandbox until stopped; it keeps its org only with --state FILE
+              sandbox --reset  forget the org the embedded sandbox kept (work/.sandbox/state.json): start from the seed
             Target: zoho.mode=sandbox (the default) starts a Zoho look-alike inside the process: nothing reaches
               Zoho. zoho.mode=live with zoho.dc and the credentials (ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET,
               ZOHO_REFRESH_TOKEN, or the secrets file) writes to your real Zoho org. The first log line says which.
@@ -61,6 +64,8 @@ public final class Application {
     static int run(String[] args) {
         boolean once = false;
         boolean sandbox = false;
+        boolean reset = false;
+        String state = null;
         String config = null;
         Integer port = null;
         Map<String, String> settings = new LinkedHashMap<>();
@@ -74,6 +79,8 @@ public final class Application {
                     case "sandbox" -> sandbox = true;
                     case "--config" -> config = list.get(++i);
                     case "--port" -> port = Integer.parseInt(list.get(++i));
+                    case "--state" -> state = list.get(++i);
+                    case "--reset" -> reset = true;
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -89,11 +96,16 @@ public final class Application {
                             port = Integer.parseInt(a.substring(7));
                         } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
                             settings.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                        } else if (a.startsWith("--state=")) {
+                            state = a.substring(8);
                         } else {
                             throw new IllegalArgumentException("unknown argument: " + a);
                         }
                     }
                 }
+            }
+            if (!sandbox && (reset || state != null)) {
+                throw new IllegalArgumentException("--state and --reset go with the sandbox command");
             }
             if (config != null && !Files.isRegularFile(Path.of(config))) {
                 throw new IllegalArgumentException("--config " + config + ": no such file");
@@ -103,7 +115,10 @@ public final class Application {
             return 2;
         }
         try {
-            return sandbox ? runSandbox(port, config, settings) : runRoutes(once, config, settings);
+            if (sandbox && reset) {
+                return resetSandbox(state, config, settings);
+            }
+            return sandbox ? runSandbox(port, state, config, settings) : runRoutes(once, config, settings);
         } catch (ConfigurationException e) {
             LOG.error("Configuration error: {}", e.getMessage());
             return 2;
@@ -230,8 +245,75 @@ public final class Application {
         return Path.of(secrets);
     }
 
-    private static int runSandbox(Integer port, String config, Map<String, String> arguments)
+    /**
+     * The standalone sandbox keeps its org only with {@code --state FILE}: {@code sandbox.state-file} (by default in
+     * the work folder) belongs to the sandbox the application embeds, while a standalone one serves other processes
+     * (the benchmark, a service pointed at it with {@code zoho.api-url}) that reset it through its hooks, and two
+     * processes must not write the same file.
+     */
+    private static int runSandbox(Integer port, String state, String config, Map<String, String> arguments)
             throws IOException, InterruptedException {
+        SandboxSettings settings = SandboxSettings.from(sandboxProperties(config, arguments)).withStateFile(state);
+        if (port != null) {
+            settings = settings.withPort(port);
+        }
+        ZohoSandbox sb = new ZohoSandbox(settings).start();
+        System.out.println("Zoho sandbox running at " + sb.baseUrl() + " (client id " + settings.clientId()
+                + (state == null ? "" : ", org kept in " + Path.of(state).toAbsolutePath())
+                + "); point the routes at it with -Dzoho.api-url=" + sb.baseUrl() + ". Ctrl-C to stop.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sb.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * {@code sandbox --reset}: deletes the file the embedded sandbox keeps its org in ({@code sandbox.state-file},
+     * placeholders such as {@code {{work.dir}}} resolved; or {@code --state FILE}), so that the next run starts from
+     * the seed. Says what it did; exits 0 whether the file was there or not.
+     */
+    private static int resetSandbox(String state, String config, Map<String, String> arguments) throws IOException {
+        java.util.function.Function<String, String> props = sandboxProperties(config, arguments);
+        String file = state != null ? state : resolve(props, props.apply("sandbox.state-file"), 0);
+        if (file == null || file.isBlank()) {
+            System.out.println("sandbox.state-file is empty: the sandbox keeps no org, so there is nothing to reset.");
+            return 0;
+        }
+        Path path = Path.of(file.trim()).toAbsolutePath().normalize();
+        if (Files.deleteIfExists(path)) {
+            System.out.println("Deleted " + path + ": the sandbox starts from the seed on the next run.");
+        } else {
+            System.out.println("No " + path + ": the sandbox already starts from the seed.");
+        }
+        return 0;
+    }
+
+    /** {@code {{key}}} in a value replaced by the key's value (nested up to 10 deep). */
+    private static String resolve(java.util.function.Function<String, String> props, String value, int depth) {
+        if (value == null || depth > 10) {
+            return value;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{([^}:]+)(?::([^}]*))?}}").matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = props.apply(m.group(1).trim());
+            v = v == null ? m.group(2) : resolve(props, v, depth + 1);
+            if (v == null) {
+                throw new IllegalArgumentException("property " + m.group(1) + " is not set (used in " + value + ")");
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The sandbox's settings without Camel: -D, then environment (WORK_DIR for work.dir), then the properties files. */
+    private static java.util.function.Function<String, String> sandboxProperties(String config,
+                                                                               Map<String, String> arguments)
+            throws IOException {
         Properties p = new Properties();
         load(p, Application.class.getClassLoader().getResourceAsStream("config/application.properties"));
         Path local = Path.of("config/application.properties");
@@ -241,26 +323,13 @@ public final class Application {
         if (config != null) {
             load(p, Files.newInputStream(Path.of(config)));
         }
-        SandboxSettings settings = SandboxSettings.from(k -> {
+        return k -> {
             String v = arguments.containsKey(k) ? arguments.get(k) : System.getProperty(k);
             if (v == null) {
                 v = System.getenv(k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
             }
             return v != null ? v : p.getProperty(k);
-        });
-        if (port != null) {
-            settings = settings.withPort(port);
-        }
-        ZohoSandbox sb = new ZohoSandbox(settings).start();
-        System.out.println("Zoho sandbox running at " + sb.baseUrl() + " (client id " + settings.clientId()
-                + "); point the routes at it with -Dzoho.api-url=" + sb.baseUrl() + ". Ctrl-C to stop.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sb.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        };
     }
 
     /** The version: the jar manifest's, else the pom.properties Maven puts into the jar. */

@@ -17,17 +17,26 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback that behaves like the Zoho APIs the routes call: OAuth, Bigin users, roles
  * and profiles, CRM users and user groups, Mail accounts, plus test hooks. Each API is one {@link SandboxApi},
  * discovered with {@link ServiceLoader}: adding one needs no edit here.
+ *
+ * <p>With {@code sandbox.state-file} set, the org is kept in that file across runs ({@link SandboxState}): each
+ * request other than GET marks it changed (a volatile write, nothing more, so the request rate is not bound to the
+ * disk), a background thread writes it at most once every {@link #SAVE_INTERVAL_MS} ms while it changes, and
+ * {@link #close()} writes it a last time; {@code POST /__sandbox/reset} writes the seed at once.
  */
 public final class ZohoSandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoSandbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often, at most, a changing org is written to the state file. */
+    static final long SAVE_INTERVAL_MS = 1000;
 
     private final SandboxSettings settings;
     private final SandboxState state;
@@ -37,10 +46,11 @@ public final class ZohoSandbox implements AutoCloseable {
     private final SandboxRouter router = new SandboxRouter();
     private HttpServer server;
     private ExecutorService executor;
+    private ScheduledExecutorService saver;
 
     public ZohoSandbox(SandboxSettings settings) {
         this.settings = settings;
-        this.state = new SandboxState(settings.seed());
+        this.state = new SandboxState(settings.seed(), settings.stateFilePath());
         this.faults = new SandboxFaults(settings.faults());
         this.tokens = new TokenStore(settings.tokenTtlSeconds(), settings.tokenRefreshLimit());
         for (SandboxApi api : apis()) {
@@ -77,7 +87,16 @@ public final class ZohoSandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
-        LOG.info("Zoho sandbox listening on {}", baseUrl());
+        if (state.stateFile() != null) {
+            saver = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "zoho-sandbox-save");
+                t.setDaemon(true);
+                return t;
+            });
+            saver.scheduleWithFixedDelay(this::saveQuietly, SAVE_INTERVAL_MS, SAVE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Zoho sandbox listening on {}{}", baseUrl(),
+                state.stateFile() == null ? "" : " (org kept in " + state.stateFile().toAbsolutePath().normalize() + ")");
         return this;
     }
 
@@ -105,12 +124,35 @@ public final class ZohoSandbox implements AutoCloseable {
         return tokens;
     }
 
+    /** Stops the server and writes the org to the state file, if there is one. */
     @Override
     public void close() {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
             server = null;
+            if (saver != null) {
+                saver.shutdown();
+                try {
+                    saver.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                saver = null;
+                try {
+                    state.save();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not save the sandbox org: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void saveQuietly() {
+        try {
+            state.saveIfChanged();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the sandbox org (tried again in {} ms): {}", SAVE_INTERVAL_MS, e.getMessage());
         }
     }
 
@@ -136,6 +178,9 @@ public final class ZohoSandbox implements AutoCloseable {
                 response = match.endpoint().authenticated()
                         ? authorised(request) ? faults.around(match.endpoint().handler(), request) : invalidToken()
                         : match.endpoint().handler().handle(request);
+                if (saver != null && !"GET".equals(method)) {
+                    state.changed();
+                }
             }
         } catch (Exception e) {
             LOG.warn("sandbox handler failed for {} {}", method, path, e);
