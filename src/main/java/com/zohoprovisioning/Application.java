@@ -7,6 +7,7 @@ import com.zohoprovisioning.sandbox.SandboxSettings;
 import com.zohoprovisioning.sandbox.ZohoSandbox;
 import com.zohoprovisioning.zoho.ZohoAuthException;
 import com.zohoprovisioning.zoho.ZohoTokenProvider;
+import com.zohoprovisioning.zoho.ZohoUnreachableException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -125,6 +126,8 @@ public final class Application {
         } catch (ZohoAuthException e) {
             LOG.error("Zoho authentication failed: {}", e.getMessage());
             return 1;
+        } catch (ZohoUnreachableException e) {
+            return unreachable(e);
         } catch (Exception e) {
             Throwable root = rootCause(e);
             if (root instanceof ConfigurationException) {
@@ -203,6 +206,13 @@ public final class Application {
         }, "zoho-provisioning-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The accounts server could not be reached: one line, the stack trace only at DEBUG. */
+    private static int unreachable(ZohoUnreachableException e) {
+        LOG.error(e.getMessage());
+        LOG.debug("the accounts server could not be reached", e.getCause());
+        return 1;
     }
 
     private static void stopQuietly(Main main) {

@@ -119,6 +119,7 @@ public final class ZohoEndpoints implements Service {
         String refresh = settings.optionalText("zoho.refresh-token").orElse(null);
         ZohoTokenProvider t = new ZohoTokenProvider(context, id, secret, refresh, endpoints.apiUrl());
         endpoints.tokens(t);
+        t.accountsUrl(endpoints.accountsUrl());
         return t;
     }
 

@@ -39,6 +39,7 @@ public class ZohoTokenProvider {
     private volatile long deniedCooldownNanos;
     private volatile long deniedUntilNanos;
     private volatile String deniedMessage;
+    private volatile String accountsUrl;
 
     public ZohoTokenProvider(CamelContext context, String clientId, String clientSecret, String refreshToken,
                              String configuredApiUrl) {
@@ -89,9 +90,24 @@ public class ZohoTokenProvider {
         return domain != null ? domain : lastApiDomain;
     }
 
-    /** Obtains a token now: the start-up check that the credentials work. */
+    /** The accounts server the token route calls (named when it cannot be reached). */
+    public void accountsUrl(String url) {
+        this.accountsUrl = url;
+    }
+
+    /**
+     * Obtains a token now: the start-up check that the credentials work. An accounts server that cannot be reached
+     * (DNS, connection refused, timeout) is a {@link ZohoUnreachableException} naming it.
+     */
     public void verify() {
-        token();
+        try {
+            token();
+        } catch (ZohoAuthException | ConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            ZohoUnreachableException unreachable = ZohoUnreachableException.of(accountsUrl, e);
+            throw unreachable != null ? unreachable : e;
+        }
     }
 
     private Token token() {
