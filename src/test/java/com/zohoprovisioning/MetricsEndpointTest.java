@@ -69,6 +69,13 @@ class MetricsEndpointTest extends PipelineTestSupport {
         assertThat(value(metrics, "zoho_provisioning_api_calls_seconds_count", "endpoint=\"POST /bigin/v1/users\""))
                 .isEqualTo(calls("POST /bigin/v1/users"));
         assertThat(value(metrics, "zoho_provisioning_last_success_time_seconds", "feed=\"bigin-users\"")).isPositive();
+        // the JVM and process metrics (camel.metrics.binders)
+        assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} \\S+$")
+                .containsPattern("(?m)^jvm_threads_live_threads(\\{[^}]*\\})? \\S+$")
+                .containsPattern("(?m)^jvm_classes_loaded_classes(\\{[^}]*\\})? \\S+$")
+                .containsPattern("(?m)^process_cpu_usage(\\{[^}]*\\})? \\S+$")
+                .containsPattern("(?m)^process_uptime_seconds(\\{[^}]*\\})? \\S+$");
+        assertThat(value(metrics, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
     }
 
     /** The sum of the samples of a metric whose labels contain the given text (and feed="bigin-users"). */
