@@ -191,21 +191,38 @@ public final class Application {
                 return code;
             } finally {
                 main.stop();
+                LOG.info("zoho-provisioning stopped");
             }
         }
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
                 Settings.of(context).text("work.dir"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping: finishing the records in flight");
             try {
-                main.stop();
+                stopService(main, context);
             } finally {
                 stopped.countDown();
             }
         }, "zoho-provisioning-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * SIGTERM in service mode: Camel stops the consumers (no new file, no new remote poll), then waits for the
+     * exchanges in flight, each a whole file: the files being processed are finished (results, summary, archive),
+     * for at most camel.main.shutdown-timeout; a file not finished by then stays in the inbox and resumes from its
+     * journal on the next start. The last line says the process is done.
+     */
+    private static void stopService(Main main, CamelContext context) {
+        LOG.info("Stopping: no new file is taken; the files being processed are finished first (at most {} s, "
+                + "camel.main.shutdown-timeout; a file not finished by then stays in the inbox and resumes on the next start)",
+                context.getShutdownStrategy().getTimeUnit().toSeconds(context.getShutdownStrategy().getTimeout()));
+        try {
+            main.stop();
+        } finally {
+            LOG.info("zoho-provisioning stopped");
+        }
     }
 
     /** The accounts server could not be reached: one line, the stack trace only at DEBUG. */

@@ -48,6 +48,9 @@ class GracefulShutdownTest extends ChildAppTestSupport {
         long exitMs = (System.nanoTime() - termAt) / 1_000_000;
         String log = Files.readString(work.resolve("service.log"));
         assertThat(service.exitValue()).as(log).isIn(0, 143);
+        assertThat(log).as("what happens on SIGTERM, then the last line")
+                .contains("Stopping: no new file is taken; the files being processed are finished first (at most 30 s")
+                .containsPattern("INFO .* - zoho-provisioning stopped\\s*$");
 
         boolean finished = !Files.exists(inbox.resolve("big.csv"));
         long resumed = 0;
