@@ -40,12 +40,15 @@ public final class Application {
             usage: java [-Dkey=value …] -jar zoho-provisioning.jar [--once] [--dry-run] [--config FILE] [-Dkey=value …]
                    java -jar zoho-provisioning.jar sandbox [--port N] [--state FILE] [--config FILE]
                    java -jar zoho-provisioning.jar sandbox --reset [--config FILE]
+                   java -jar zoho-provisioning.jar check [--config FILE] [-Dkey=value …]
                    java -jar zoho-provisioning.jar --version | --help
               --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
               --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
               sandbox        run only the Zoho sandbox until stopped; it keeps its org only with --state FILE
+              check          get a token and make each feed's first lookup (no file taken): OK or Zoho's answer
+                             per feed; exit 0 all passed, 1 the token or a lookup failed, 2 configuration
               sandbox --reset  forget the org the embedded sandbox kept (work/.sandbox/state.json): start from the seed
             Target: zoho.mode=sandbox (the default) starts a Zoho look-alike inside the process: nothing reaches
               Zoho. zoho.mode=live with zoho.dc and the credentials (ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET,
@@ -66,6 +69,7 @@ public final class Application {
         boolean once = false;
         boolean sandbox = false;
         boolean reset = false;
+        boolean check = false;
         String state = null;
         String config = null;
         Integer port = null;
@@ -82,6 +86,7 @@ public final class Application {
                     case "--port" -> port = Integer.parseInt(list.get(++i));
                     case "--state" -> state = list.get(++i);
                     case "--reset" -> reset = true;
+                    case "check" -> check = true;
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -118,6 +123,9 @@ public final class Application {
         try {
             if (sandbox && reset) {
                 return resetSandbox(state, config, settings);
+            }
+            if (check && !sandbox) {
+                return runCheck(config, settings);
             }
             return sandbox ? runSandbox(port, state, config, settings) : runRoutes(once, config, settings);
         } catch (ConfigurationException e) {
@@ -222,6 +230,28 @@ public final class Application {
             main.stop();
         } finally {
             LOG.info("zoho-provisioning stopped");
+        }
+    }
+
+    /**
+     * {@code check}: the credentials alone (a token, then each feed's first lookup), no file taken; the context
+     * starts as for a run, but only Zoho's own routes are started. 0 all passed, 1 the token or a lookup failed.
+     */
+    private static int runCheck(String config, Map<String, String> arguments) throws Exception {
+        Main main = new Main();
+        Map<String, String> sources = new LinkedHashMap<>();
+        arguments.forEach((k, v) -> {
+            main.addOverrideProperty(k, v);
+            sources.put(k, "-D" + k + " after the jar");
+        });
+        main.configure().addConfiguration(new ProvisioningBeans(sources));
+        main.setPropertyPlaceholderLocations(locations(config));
+        main.configure().setAutoStartup(false);
+        try {
+            main.start();
+            return new CredentialsCheck(main.getCamelContext(), System.out).run();
+        } finally {
+            stopQuietly(main);
         }
     }
 
