@@ -3,6 +3,8 @@ package com.zohoprovisioning;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.zohoprovisioning.sandbox.SandboxSettings;
+import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,20 @@ class CheckCommandTest {
         assertThat(check("-Dzoho.refresh-token=not-the-right-one")).as(out).isEqualTo(1);
         assertThat(out).doesNotContain("check: OK").doesNotContain("token: OK");
         assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("Zoho authentication failed"));
+    }
+
+    @Test
+    void liveWithAWrongOrganisationFailsThatFeedOnlyAndExitsOne() throws IOException {
+        try (ZohoSandbox zoho = new ZohoSandbox(SandboxSettings.defaults()).start()) {
+            int code = check("-Dzoho.mode=live", "-Dzoho.dc=eu", "-Dzoho.accounts-url=" + zoho.baseUrl(),
+                    "-Dzoho.api-url=" + zoho.baseUrl(), "-Dzoho.mail-url=" + zoho.baseUrl(), "-Dmail.zoid=999",
+                    "-Dzoho.client-id=sandbox-client", "-Dzoho.client-secret=sandbox-secret",
+                    "-Dzoho.refresh-token=sandbox-refresh-token", "-Dzoho.retry.max-redeliveries=0");
+            assertThat(code).as(out).isEqualTo(1);
+            assertThat(out).contains("token: OK, LIVE: Zoho eu").contains("bigin-users: OK")
+                    .containsPattern("mail-users: FAILED HTTP \\d+ .*\\(GET /api/organization/999/accounts")
+                    .contains("check: 1 feed(s) FAILED");
+        }
     }
 
     @Test
