@@ -67,6 +67,22 @@ class BiginFormatsTest extends PipelineTestSupport {
         assertThat(q.path("profile").asText()).isEqualTo("554023000000015975");
     }
 
+    @Test
+    void headersMatchAliasesWhateverTheirPunctuationCaseAndSpacing() {
+        // 'work email', 'e-mail address', 'e-mail' and 'first name' are built-in aliases: written Excel's or HR's way
+        String[] emails = {"Work E-mail", "E-Mail Address", "e_mail", "[Work.Email]"};
+        for (int i = 0; i < emails.length; i++) {
+            String name = "punct" + i + ".csv";
+            drop("bigin-users", name, emails[i] + ",First-Name,LAST__NAME,Role,Profile\n"
+                    + "punct" + i + "@example.com,Pia,P,Manager,Standard\n");
+            awaitDone("bigin-users", name);
+            assertThat(csv("success/bigin-users/" + name)).as(emails[i]).hasSize(1);
+            JsonNode u = biginUser("punct" + i + "@example.com");
+            assertThat(u.path("first_name").asText()).as(emails[i]).isEqualTo("Pia");
+            assertThat(u.path("last_name").asText()).isEqualTo("P");
+        }
+    }
+
     private List<Map<String, String>> csvSemicolon(String relative) {
         try {
             String text = Files.readString(path(relative)).replace("\uFEFF", "");
