@@ -83,6 +83,25 @@ class BiginFormatsTest extends PipelineTestSupport {
         }
     }
 
+    @Test
+    void csvResultsAreUtf8WithABomWhateverTheInputsEncodingAndJsonResultsHaveNone() throws IOException {
+        // windows-1252 input without a BOM (é is one byte 0xE9)
+        byte[] latin1 = ("email,first_name,last_name,role,profile\n"
+                + "bom.ok@example.com,Ren\u00e9,B,Manager,Standard\nnot-mail,Ren\u00e9,C,Manager,Standard\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        drop("bigin-users", "latin.csv", latin1);
+        awaitDone("bigin-users", "latin.csv");
+        for (String kind : List.of("success", "error")) {
+            byte[] out = Files.readAllBytes(path(kind + "/bigin-users/latin.csv"));
+            assertThat(java.util.Arrays.copyOf(out, 3)).as(kind + " starts with a UTF-8 BOM")
+                    .containsExactly(0xEF, 0xBB, 0xBF);
+            assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8)).contains("Ren\u00e9");
+        }
+        drop("bigin-users", "nobom.json", "[{\"email\":\"bom.json@example.com\",\"last_name\":\"J\",\"role\":\"Manager\",\"profile\":\"Standard\"}]");
+        awaitDone("bigin-users", "nobom.json");
+        assertThat(Files.readAllBytes(path("success/bigin-users/nobom.json"))[0]).as("JSON results: no BOM").isEqualTo((byte) '[');
+    }
+
     private List<Map<String, String>> csvSemicolon(String relative) {
         try {
             String text = Files.readString(path(relative)).replace("\uFEFF", "");
