@@ -193,8 +193,10 @@ public final class Application {
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
                 Settings.of(context).text("work.dir"));
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.ScheduledExecutorService misplacedCheck = misplacedCheck(context);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: finishing the records in flight");
+            misplacedCheck.shutdownNow();
             try {
                 main.stop();
             } finally {
@@ -203,6 +205,27 @@ public final class Application {
         }, "zoho-provisioning-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Service mode: every poll, a warning for each file newly misplaced in the inbox (once per file). */
+    private static java.util.concurrent.ScheduledExecutorService misplacedCheck(CamelContext context) {
+        Settings settings = Settings.of(context);
+        MisplacedFiles misplaced = new MisplacedFiles(Path.of(settings.text("work.dir")),
+                settings.list("provisioning.feeds"));
+        java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "misplaced-files");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1000, settings.longNumber("provisioning.poll-delay-ms"));
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                misplaced.warnNew();
+            } catch (RuntimeException e) {
+                LOG.debug("misplaced-file check failed", e);
+            }
+        }, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return s;
     }
 
     private static void stopQuietly(Main main) {
