@@ -40,7 +40,7 @@ public final class Application {
                    java -jar zoho-provisioning.jar sandbox [--port N] [--state FILE] [--config FILE]
                    java -jar zoho-provisioning.jar sandbox --reset [--config FILE]
                    java -jar zoho-provisioning.jar --version | --help
-              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
+              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config, 1 could not run)
               --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
