@@ -42,7 +42,7 @@ public final class Application {
                    java -jar zoho-provisioning.jar sandbox --reset [--config FILE]
                    java -jar zoho-provisioning.jar check [--config FILE] [-Dkey=value …]
                    java -jar zoho-provisioning.jar --version | --help
-              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed, 2 config, 1 could not run)
+              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config, 1 could not run)
               --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
@@ -205,7 +205,9 @@ public final class Application {
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
                 Settings.of(context).text("work.dir"));
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.ScheduledExecutorService misplacedCheck = misplacedCheck(context);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            misplacedCheck.shutdownNow();
             try {
                 stopService(main, context);
             } finally {
@@ -260,6 +262,27 @@ public final class Application {
         LOG.error(e.getMessage());
         LOG.debug("the accounts server could not be reached", e.getCause());
         return 1;
+    }
+
+    /** Service mode: every poll, a warning for each file newly misplaced in the inbox (once per file). */
+    private static java.util.concurrent.ScheduledExecutorService misplacedCheck(CamelContext context) {
+        Settings settings = Settings.of(context);
+        MisplacedFiles misplaced = new MisplacedFiles(Path.of(settings.text("work.dir")),
+                settings.list("provisioning.feeds"));
+        java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "misplaced-files");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1000, settings.longNumber("provisioning.poll-delay-ms"));
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                misplaced.warnNew();
+            } catch (RuntimeException e) {
+                LOG.debug("misplaced-file check failed", e);
+            }
+        }, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return s;
     }
 
     private static void stopQuietly(Main main) {

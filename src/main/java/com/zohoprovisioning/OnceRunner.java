@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * {@code --once}: waits until every file that was in an inbox at start has left it (done, or rejected) or has
  * failed, then tells the exit code: 0 all records succeeded, 3 some records failed or files were rejected,
- * 1 some file could not be processed.
+ * 1 some file could not be processed. A misplaced file in the inbox (not taken by any route: {@link MisplacedFiles}) is
+ * warned about and makes a 0 a 3.
  */
 final class OnceRunner {
 
@@ -86,7 +87,9 @@ final class OnceRunner {
     int await() throws IOException, InterruptedException {
         awaitRemoteSources();
         List<Path> files = pending();
-        LOG.info("--once: {} file(s) to process", files.size());
+        int misplaced = new MisplacedFiles(workDir, feeds).warnNew();
+        LOG.info("--once: {} file(s) to process{}", files.size(),
+                misplaced == 0 ? "" : ", " + misplaced + " misplaced file(s) left where they are (see the warnings)");
         long lastLog = System.nanoTime();
         while (true) {
             int left = 0;
@@ -105,9 +108,12 @@ final class OnceRunner {
             Thread.sleep(100);
         }
         int code = stats.exitCode();
-        LOG.info("--once: done. {} file(s) processed, {} rejected, {} could not be processed; {} records succeeded, "
-                        + "{} failed. Exit code {}", stats.filesDone(), stats.filesRejected(), stats.fatalErrors().size(),
-                stats.recordsOk(), stats.recordsFailed(), code);
+        if (code == 0 && misplaced > 0) {
+            code = 3;
+        }
+        LOG.info("--once: done. {} file(s) processed, {} rejected, {} could not be processed, {} misplaced; {} records "
+                        + "succeeded, {} failed. Exit code {}", stats.filesDone(), stats.filesRejected(),
+                stats.fatalErrors().size(), misplaced, stats.recordsOk(), stats.recordsFailed(), code);
         return code;
     }
 }

@@ -67,6 +67,41 @@ class BiginFormatsTest extends PipelineTestSupport {
         assertThat(q.path("profile").asText()).isEqualTo("554023000000015975");
     }
 
+    @Test
+    void headersMatchAliasesWhateverTheirPunctuationCaseAndSpacing() {
+        // 'work email', 'e-mail address', 'e-mail' and 'first name' are built-in aliases: written Excel's or HR's way
+        String[] emails = {"Work E-mail", "E-Mail Address", "e_mail", "[Work.Email]"};
+        for (int i = 0; i < emails.length; i++) {
+            String name = "punct" + i + ".csv";
+            drop("bigin-users", name, emails[i] + ",First-Name,LAST__NAME,Role,Profile\n"
+                    + "punct" + i + "@example.com,Pia,P,Manager,Standard\n");
+            awaitDone("bigin-users", name);
+            assertThat(csv("success/bigin-users/" + name)).as(emails[i]).hasSize(1);
+            JsonNode u = biginUser("punct" + i + "@example.com");
+            assertThat(u.path("first_name").asText()).as(emails[i]).isEqualTo("Pia");
+            assertThat(u.path("last_name").asText()).isEqualTo("P");
+        }
+    }
+
+    @Test
+    void csvResultsAreUtf8WithABomWhateverTheInputsEncodingAndJsonResultsHaveNone() throws IOException {
+        // windows-1252 input without a BOM (é is one byte 0xE9)
+        byte[] latin1 = ("email,first_name,last_name,role,profile\n"
+                + "bom.ok@example.com,Ren\u00e9,B,Manager,Standard\nnot-mail,Ren\u00e9,C,Manager,Standard\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        drop("bigin-users", "latin.csv", latin1);
+        awaitDone("bigin-users", "latin.csv");
+        for (String kind : List.of("success", "error")) {
+            byte[] out = Files.readAllBytes(path(kind + "/bigin-users/latin.csv"));
+            assertThat(java.util.Arrays.copyOf(out, 3)).as(kind + " starts with a UTF-8 BOM")
+                    .containsExactly(0xEF, 0xBB, 0xBF);
+            assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8)).contains("Ren\u00e9");
+        }
+        drop("bigin-users", "nobom.json", "[{\"email\":\"bom.json@example.com\",\"last_name\":\"J\",\"role\":\"Manager\",\"profile\":\"Standard\"}]");
+        awaitDone("bigin-users", "nobom.json");
+        assertThat(Files.readAllBytes(path("success/bigin-users/nobom.json"))[0]).as("JSON results: no BOM").isEqualTo((byte) '[');
+    }
+
     private List<Map<String, String>> csvSemicolon(String relative) {
         try {
             String text = Files.readString(path(relative)).replace("\uFEFF", "");

@@ -101,6 +101,8 @@ class HostileInputTest extends PipelineTestSupport {
         assertThat(summary.path("failed").asLong()).as("failed").isEqualTo(error);
         assertThat(summary.path("records_read").asLong()).as("success + error = records").isEqualTo(success + error);
         assertThat(path("archive/" + FEED + "/" + dropAs)).exists();
+        assertThat(summary.path("skipped").path("blank_rows").asLong()).as("blank rows skipped")
+                .isEqualTo(expected.path("blankRows").asLong(0));
 
         List<Map<String, String>> ok = results("success/" + FEED + "/" + dropAs);
         List<Map<String, String>> bad = results("error/" + FEED + "/" + dropAs);

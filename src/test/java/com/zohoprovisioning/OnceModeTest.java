@@ -48,6 +48,54 @@ class OnceModeTest {
     }
 
     @Test
+    void misplacedFilesAreWarnedAboutLeftAloneAndMakeTheExitCodeThree() throws IOException {
+        drop("a.csv", "email,last_name,role,profile\nmisplaced.ok@example.com,One,Manager,Standard\n");
+        Path inbox = work.resolve("inbox");
+        Files.writeString(inbox.resolve("people.csv"), "email\n");                       // not in a feed's folder
+        Files.createDirectories(inbox.resolve("bigin-user"));
+        Files.writeString(inbox.resolve("bigin-user/people.csv"), "email\n");            // no such feed
+        Files.writeString(inbox.resolve("bigin-users/people.xlsx"), "PK");               // extension not taken
+        Files.writeString(inbox.resolve("bigin-users/people.csv.txt"), "email\n");
+        Files.writeString(inbox.resolve("bigin-users/.hidden.csv.part"), "x");          // ours / hidden: not misplaced
+        Files.writeString(inbox.resolve(".DS_Store"), "x");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(MisplacedFiles.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        int code;
+        try {
+            code = once();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(code).as("every record succeeded, but files were misplaced").isEqualTo(3);
+        assertThat(work.resolve("success/bigin-users/a.csv")).exists();
+        List<String> warnings = appender.list.stream()
+                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).map(e -> e.getFormattedMessage()).toList();
+        assertThat(warnings).hasSize(4);
+        assertThat(warnings).allSatisfy(w -> assertThat(w).contains("inbox/bigin-users/", "inbox/crm-users/",
+                "*.csv, *.json, *.ndjson, *.jsonl"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("inbox/people.csv is not taken")
+                .contains("directly in inbox/"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("inbox/bigin-user/people.csv")
+                .contains("inbox/bigin-user/ is not a feed's folder"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("inbox/bigin-users/people.xlsx")
+                .contains("extension is not taken", "CSV UTF-8"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("inbox/bigin-users/people.csv.txt"));
+        assertThat(inbox.resolve("people.csv")).as("left where it is").exists();
+
+        // hidden files alone are not misplaced: a clean run exits 0 again
+        for (String f : List.of("people.csv", "bigin-user/people.csv", "bigin-users/people.xlsx",
+                "bigin-users/people.csv.txt")) {
+            Files.delete(inbox.resolve(f));
+        }
+        drop("b.csv", "email,last_name,role,profile\nmisplaced.two@example.com,Two,Manager,Standard\n");
+        assertThat(once()).isEqualTo(0);
+    }
+
+    @Test
     void someRecordsFailedOrFilesRejectedExitsThree() throws IOException {
         drop("a.csv", "email,last_name,role,profile\nnot-mail,One,Manager,Standard\n");
         assertThat(once()).isEqualTo(3);

@@ -54,7 +54,26 @@ public record MappingProfile(String name, String description, Set<String> feeds,
     /** The field a header of this format means: its alias target, or its key. */
     public String field(String header) {
         String k = key(header);
-        return columns.getOrDefault(k, k);
+        String mapped = mapped(k);
+        return mapped != null ? mapped : k;
+    }
+
+    /**
+     * The field this profile maps a header key onto, or null: keys are compared by
+     * {@link com.zohoprovisioning.pipeline.FieldMapping#matchKey} (case, spacing and punctuation ignored).
+     */
+    public String mapped(String key) {
+        String exact = columns.get(key);
+        if (exact != null) {
+            return exact;
+        }
+        String k = com.zohoprovisioning.pipeline.FieldMapping.matchKey(key);
+        for (Map.Entry<String, String> e : columns.entrySet()) {
+            if (com.zohoprovisioning.pipeline.FieldMapping.matchKey(e.getKey()).equals(k)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** How well a header row matches: the number of detect keys when all are present, else -1. */
@@ -64,8 +83,13 @@ public record MappingProfile(String name, String description, Set<String> feeds,
         }
         Set<String> keys = new HashSet<>();
         for (String h : headers) {
-            keys.add(key(h));
+            keys.add(com.zohoprovisioning.pipeline.FieldMapping.matchKey(key(h)));
         }
-        return keys.containsAll(detect) ? detect.size() : -1;
+        for (String d : detect) {
+            if (!keys.contains(com.zohoprovisioning.pipeline.FieldMapping.matchKey(d))) {
+                return -1;
+            }
+        }
+        return detect.size();
     }
 }

@@ -145,11 +145,17 @@ public final class ProfiledRecordSource extends LookAheadRecordSource {
         s.put("row_numbers", new LinkedHashMap<>(skippedRowNumbers));
         s.put("lines_before_header", new LinkedHashMap<>(skippedLines));
         s.put("values_dropped", new LinkedHashMap<>(droppedValues));
+        s.put("blank_rows", source.blankRows());
         return s;
     }
 
     public synchronized long skippedRowCount() {
         return skippedRows.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public long blankRows() {
+        return source.blankRows();
     }
 
     @Override

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * CSV records through Commons CSV: the first record is the header (names trimmed, matched case-insensitively),
  * quoted fields may hold delimiters, quotes and line breaks. A row that cannot be read (too many fields, a quote
  * that is never closed, an oversized field) becomes a record with a problem, never a lost row; a header that cannot
- * be read, names a column twice or has more columns than allowed rejects the file.
+ * be read, names a column twice or has more columns than allowed rejects the file. Blank rows (empty, or only
+ * delimiters and spaces: a spreadsheet's leftovers of deleted rows), before the header, between records or at the
+ * end, are skipped and counted ({@link #blankRows}); they take no record number.
  */
 final class CsvRecordSource extends LookAheadRecordSource {
 
@@ -47,6 +49,7 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private final FieldMapping mapping;
     private final List<String> skippedLines;
     private long row;
+    private long blankRows;
     private boolean broken;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
@@ -57,16 +60,18 @@ final class CsvRecordSource extends LookAheadRecordSource {
         this.charset = charset;
         this.bom = bom;
         this.maxFieldChars = settings.maxFieldChars();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setTrailingData(true).get();
         this.parser = format.parse(reader);
         this.it = parser.iterator();
         CSVRecord names;
         try {
-            if (!it.hasNext()) {
-                throw new FileRejectedException("the file has no header row");
-            }
-            names = it.next();
+            do {
+                if (!it.hasNext()) {
+                    throw new FileRejectedException("the file has no header row");
+                }
+                names = it.next();
+            } while (blank(names));
         } catch (UncheckedIOException e) {
             throw new FileRejectedException("the header row cannot be read as CSV: " + describe(e));
         }
@@ -152,10 +157,16 @@ final class CsvRecordSource extends LookAheadRecordSource {
         }
         CSVRecord rec;
         try {
-            if (!it.hasNext()) {
-                return;
+            while (true) {
+                if (!it.hasNext()) {
+                    return;
+                }
+                rec = it.next();
+                if (!blank(rec)) {
+                    break;
+                }
+                blankRows++;
             }
-            rec = it.next();
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CSVException)) {
                 throw e;
@@ -168,6 +179,21 @@ final class CsvRecordSource extends LookAheadRecordSource {
         }
         row++;
         pending = toRecord(rec);
+    }
+
+    @Override
+    public long blankRows() {
+        return blankRows;
+    }
+
+    /** True for a row with no content: empty, or only delimiters and spaces. */
+    private static boolean blank(CSVRecord rec) {
+        for (String v : rec) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private InputRecord toRecord(CSVRecord rec) {

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Maps column names (CSV headers, JSON keys) onto a feed's field names: case and surrounding spaces ignored,
- * spaces, dashes and dots read as underscores, and aliases from the feed's {@code aliases.properties} and {@code <config-dir>/aliases/<feed>.properties}
+ * Maps column names (CSV headers, JSON keys) onto a feed's field names, matched by {@link #matchKey} (case, spacing and
+ * punctuation ignored: {@code Work E-mail} is the alias {@code work email}), through the aliases of the feed's {@code aliases.properties} and {@code <config-dir>/aliases/<feed>.properties}
  * ({@code email = Email Address, E-mail}). Unknown columns keep their normalised name and pass through.
  * <p>
  * A feed's mapping also carries its mapping profiles (docs/mapping-profiles.md), the profile setting
@@ -55,10 +55,13 @@ public final class FieldMapping {
         this.defaults = Map.copyOf(defaults);
         for (Map.Entry<String, String> e : aliasLines.entrySet()) {
             String field = normalise(e.getKey());
-            aliases.put(field, field);
+            alias(field, field);
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(aliasLines).entrySet()) {
+            String field = normalise(e.getKey());
             for (String alias : e.getValue().split(",")) {
                 if (!alias.isBlank()) {
-                    aliases.put(normalise(alias), field);
+                    alias(alias, field);
                 }
             }
         }
@@ -77,6 +80,19 @@ public final class FieldMapping {
             }
         }
         this.profileSource = profile == null ? null : SOURCE_SETTING;
+    }
+
+    /** Adds one alias under its {@link #matchKey}; two fields claiming the same key is a mistake in the alias files. */
+    private void alias(String alias, String field) {
+        String key = matchKey(alias);
+        if (key.isEmpty()) {
+            return;
+        }
+        String prev = aliases.putIfAbsent(key, field);
+        if (prev != null && !prev.equals(field)) {
+            throw new IllegalArgumentException("the alias '" + alias.trim() + "' means both the field " + prev
+                    + " and the field " + field + " (aliases are matched ignoring case, spaces and punctuation)");
+        }
     }
 
     private FieldMapping(FieldMapping base, MappingProfile profile, String source) {
@@ -139,8 +155,7 @@ public final class FieldMapping {
 
     /** Our field name for a field name written in a profile (a value map's target, a default). */
     public String target(String name) {
-        String n = normalise(name);
-        return aliases.getOrDefault(n, n);
+        return aliases.getOrDefault(matchKey(name), normalise(name));
     }
 
     /**
@@ -174,17 +189,33 @@ public final class FieldMapping {
     public String field(String column) {
         if (profile != null) {
             String k = profile.key(column);
-            String mapped = profile.columns().get(k);
+            String mapped = profile.mapped(k);
             return mapped != null ? target(mapped) : k;
         }
-        String n = normalise(column);
-        return aliases.getOrDefault(n, n);
+        return target(column);
     }
 
+    /**
+     * A column's name as a field name: BOM and surrounding spaces removed, lower case, each run of spaces, dots,
+     * dashes and slashes an underscore ({@code First Name} → {@code first_name}). Unknown columns keep this name.
+     */
     public static String normalise(String column) {
         String s = column == null ? "" : column.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
         s = s.replaceAll("[\\s.\\-/]+", "_");
         return s;
+    }
+
+    /**
+     * The key a column name is matched by, the same for a file's headers, alias keys and values, and a mapping
+     * profile's header names: lower case, letters and digits only, so case, spacing, punctuation and surrounding
+     * brackets do not matter ({@code Work E-mail}, {@code work email}, {@code WORK_EMAIL}, {@code [Work.Email]} →
+     * {@code workemail}).
+     */
+    public static String matchKey(String column) {
+        if (column == null) {
+            return "";
+        }
+        return column.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     /** True for the {@code result_*} columns of an earlier run's result file, which input ignores. */

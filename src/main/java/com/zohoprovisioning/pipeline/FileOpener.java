@@ -27,11 +27,18 @@ public final class FileOpener {
     private final Map<String, FeedDefinition> feeds;
     private final boolean dryRun;
     private final JournalResumer journals;
+    private final boolean resultsBom;
 
     public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun) {
+        this(workDir, feeds, dryRun, true);
+    }
+
+    /** {@code resultsBom}: CSV result files start with a UTF-8 BOM ({@code provisioning.results-bom}). */
+    public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun, boolean resultsBom) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.dryRun = dryRun;
+        this.resultsBom = resultsBom;
         this.journals = new JournalResumer(this.workDir);
     }
 
@@ -46,6 +53,7 @@ public final class FileOpener {
         deleteStaleTemp(feedName, source.getFileName().toString());
         Path tmp = workDir.resolve(".tmp").resolve(feedName).resolve(source.getFileName() + "." + System.nanoTime());
         FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
+        run.resultsBom(resultsBom);
         exchange.setProperty(RunProperties.RUN, run);
         if (!dryRun) {
             journals.open(run);

@@ -48,6 +48,7 @@ public final class FileRun {
     private FileJournal journal;
     private volatile String stopReason;
     private volatile boolean fatal;
+    private volatile boolean resultsBom = true;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -55,6 +56,11 @@ public final class FileRun {
         this.format = format;
         this.tmpDir = tmpDir;
         this.dryRun = dryRun;
+    }
+
+    /** Whether CSV result files start with a UTF-8 BOM ({@code provisioning.results-bom}), whatever the input had. */
+    void resultsBom(boolean bom) {
+        this.resultsBom = bom;
     }
 
     public FeedDefinition feed() {
@@ -177,7 +183,7 @@ public final class FileRun {
     private ResultWriter open(String kind) {
         return new ResultWriter(tmpDir.resolve(kind + "." + format.extension()), format,
                 records.columns() == null ? java.util.List.of() : records.columns(), records.delimiter(),
-                records.bom(), records.jsonWrapper(),
+                resultsBom, records.jsonWrapper(),
                 records.mapping() == null || records.mapping().profile() == null ? null
                         : records.mapping().profile().name());
     }

@@ -38,4 +38,12 @@ public interface RecordSource extends Iterator<InputRecord>, Closeable {
     default List<String> skippedLines() {
         return List.of();
     }
+
+    /**
+     * Rows skipped because they hold nothing: empty, or only delimiters and spaces ({@code ,,,,} — what a
+     * spreadsheet leaves after deleted rows). Counted as they are read; never records.
+     */
+    default long blankRows() {
+        return 0;
+    }
 }

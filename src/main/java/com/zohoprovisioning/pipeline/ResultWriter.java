@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Writes result records in the input's format: the original fields in their order, then the {@code result_*}
- * fields. CSV keeps the input's delimiter (and BOM); cells that a spreadsheet would run as a formula
+ * fields. CSV keeps the input's delimiter and is UTF-8, with a BOM unless {@code provisioning.results-bom=false}; cells that a spreadsheet would run as a formula
  * (starting with = + - @ tab CR) get a leading apostrophe, which {@link #unneutralise} removes again on re-import.
  * Written through a buffer, not flushed per record: a restart rebuilds the file from the run's journal
  * ({@link FileJournal}), which is written first. Thread-safe.

@@ -1,0 +1,109 @@
+package com.zohoprovisioning;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the files in the inbox that no route takes, and warns about each once: a file directly in {@code inbox/}
+ * instead of {@code inbox/<feed>/}, in a folder that is no feed's ({@code inbox/<unknown>/}), or whose extension is
+ * not taken ({@code people.xlsx}, {@code people.csv.txt}). Hidden files and folders (starting with '.', our temp
+ * names among them), Camel's {@code *.camelLock} markers and {@code <file>.profile} beside an input are not
+ * misplaced. {@code --once} exits 3 when it found one; the service checks every poll, warning once per file.
+ */
+final class MisplacedFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MisplacedFiles.class);
+    static final String TAKEN = "*.csv, *.json, *.ndjson, *.jsonl";
+
+    private final Path inbox;
+    private final List<String> feeds;
+    private final Set<Path> warned = new HashSet<>();
+
+    MisplacedFiles(Path workDir, List<String> feeds) {
+        this.inbox = workDir.resolve("inbox").toAbsolutePath().normalize();
+        this.feeds = List.copyOf(feeds);
+    }
+
+    /** Every misplaced file in the inbox now. */
+    List<Path> find() {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(inbox)) {
+            return found;
+        }
+        for (Path p : list(inbox)) {
+            String name = p.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isRegularFile(p)) {
+                found.add(p);
+            } else if (Files.isDirectory(p)) {
+                boolean feed = feeds.contains(name);
+                for (Path f : list(p)) {
+                    if (Files.isRegularFile(f) && (!feed || !takenOrOurs(f.getFileName().toString()))) {
+                        if (!f.getFileName().toString().startsWith(".")) {
+                            found.add(f);
+                        }
+                    }
+                }
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Warns about each misplaced file not warned about before; returns how many there are now in all. */
+    synchronized int warnNew() {
+        List<Path> found = find();
+        warned.retainAll(new HashSet<>(found)); // a file removed and dropped again is warned about again
+        for (Path f : found) {
+            if (warned.add(f)) {
+                LOG.warn("{} is not taken: {}", inbox.getParent().relativize(f), why(f));
+            }
+        }
+        return found.size();
+    }
+
+    private String why(Path f) {
+        String name = f.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String folders = feeds.stream().map(n -> "inbox/" + n + "/").collect(Collectors.joining(", "));
+        String where = "files are taken from " + folders + " named " + TAKEN;
+        Path dir = f.getParent();
+        if (dir.equals(inbox)) {
+            return "it is directly in inbox/, not in a feed's folder; " + where;
+        }
+        String folder = dir.getFileName().toString();
+        if (!feeds.contains(folder)) {
+            return "inbox/" + folder + "/ is not a feed's folder; " + where;
+        }
+        String hint = lower.endsWith(".xlsx") || lower.endsWith(".xls") ? " (save it from Excel as 'CSV UTF-8')" : "";
+        return "its extension is not taken" + hint + "; " + where;
+    }
+
+    /** True for an input the inbox route takes, or a name of ours that belongs there. */
+    private static boolean takenOrOurs(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return OnceRunner.isInput(name) || n.endsWith(".camellock") || n.endsWith(".profile");
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            LOG.debug("cannot list {}: {}", dir, e.getMessage());
+            return List.of();
+        }
+    }
+}

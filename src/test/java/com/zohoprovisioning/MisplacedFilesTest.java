@@ -1,0 +1,48 @@
+package com.zohoprovisioning;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service's periodic check: each misplaced file is warned about once, not at every poll. */
+class MisplacedFilesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void eachMisplacedFileIsWarnedAboutOnceAndAgainWhenDroppedAgain() throws IOException {
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        Files.writeString(inbox.resolve("a.csv"), "email\n");
+        Files.writeString(inbox.resolve("a.csv.profile"), "none\n");
+        Files.writeString(inbox.resolve("a.csv.camelLock"), "");
+        Files.writeString(inbox.resolve("people.xlsx"), "PK");
+        MisplacedFiles check = new MisplacedFiles(work, List.of("bigin-users"));
+        assertThat(check.find()).containsExactly(inbox.resolve("people.xlsx").toAbsolutePath().normalize());
+
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(MisplacedFiles.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertThat(check.warnNew()).isEqualTo(1);
+            assertThat(check.warnNew()).isEqualTo(1);
+            assertThat(appender.list).as("one warning for two polls").hasSize(1);
+            Files.delete(inbox.resolve("people.xlsx"));
+            assertThat(check.warnNew()).isZero();
+            Files.writeString(inbox.resolve("people.xlsx"), "PK");
+            check.warnNew();
+            assertThat(appender.list).as("dropped again: warned again").hasSize(2);
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+}
