@@ -123,7 +123,7 @@ public final class FileRun {
         return repeatOf;
     }
 
-    void repeatOf(ProcessedFiles.Entry e) {
+    void markRepeatOf(ProcessedFiles.Entry e) {
         this.repeatOf = e;
     }
 

@@ -40,7 +40,7 @@ public final class RepeatedFiles {
             return;
         }
         Optional<ProcessedFiles.Entry> earlier = processed.find(run.feed().name(), run.sha256());
-        earlier.ifPresent(run::repeatOf);
+        earlier.ifPresent(run::markRepeatOf);
     }
 
     /** An earlier run of these bytes left outcomes, or calls without an answer, in the journal: it continues. */
