@@ -41,6 +41,7 @@ public final class Application {
                    java -jar zoho-provisioning.jar sandbox [--port N] [--state FILE] [--config FILE]
                    java -jar zoho-provisioning.jar sandbox --reset [--config FILE]
                    java -jar zoho-provisioning.jar check [--config FILE] [-Dkey=value …]
+                   java -jar zoho-provisioning.jar approve <feed> <file> [--config FILE]
                    java -jar zoho-provisioning.jar --version | --help
               --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config, 1 could not run)
               --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
@@ -50,6 +51,7 @@ public final class Application {
               check          get a token and make each feed's first lookup (no file taken): OK or Zoho's answer
                              per feed; exit 0 all passed, 1 the token or a lookup failed, 2 configuration
               sandbox --reset  forget the org the embedded sandbox kept (work/.sandbox/state.json): start from the seed
+              approve <feed> <file>  release held/<feed>/<file> into the inbox, once past the repeat check
             Target: zoho.mode=sandbox (the default) starts a Zoho look-alike inside the process: nothing reaches
               Zoho. zoho.mode=live with zoho.dc and the credentials (ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET,
               ZOHO_REFRESH_TOKEN, or the secrets file) writes to your real Zoho org. The first log line says which.
@@ -73,6 +75,8 @@ public final class Application {
         String state = null;
         String config = null;
         Integer port = null;
+        boolean approve = false;
+        List<String> positional = new java.util.ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> list = Arrays.asList(args);
         try {
@@ -82,6 +86,15 @@ public final class Application {
                     case "--once" -> once = true;
                     case "--dry-run" -> settings.put("provisioning.dry-run", "true");
                     case "sandbox" -> sandbox = true;
+                    case "approve" -> {
+                        if (i == 0) {
+                            approve = true;
+                        } else if (approve) {
+                            positional.add(a);
+                        } else {
+                            throw new IllegalArgumentException("approve goes first: approve <feed> <file>");
+                        }
+                    }
                     case "--config" -> config = list.get(++i);
                     case "--port" -> port = Integer.parseInt(list.get(++i));
                     case "--state" -> state = list.get(++i);
@@ -104,11 +117,16 @@ public final class Application {
                             settings.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
                         } else if (a.startsWith("--state=")) {
                             state = a.substring(8);
+                        } else if (approve && !a.startsWith("-")) {
+                            positional.add(a);
                         } else {
                             throw new IllegalArgumentException("unknown argument: " + a);
                         }
                     }
                 }
+            }
+            if (approve && (sandbox || once || positional.size() != 2)) {
+                throw new IllegalArgumentException("approve takes a feed and the name of a file in held/<feed>/");
             }
             if (!sandbox && (reset || state != null)) {
                 throw new IllegalArgumentException("--state and --reset go with the sandbox command");
@@ -121,6 +139,9 @@ public final class Application {
             return 2;
         }
         try {
+            if (approve) {
+                return approve(positional.get(0), positional.get(1), config, settings);
+            }
             if (sandbox && reset) {
                 return resetSandbox(state, config, settings);
             }
@@ -369,6 +390,33 @@ public final class Application {
             System.out.println("No " + path + ": the sandbox already starts from the seed.");
         }
         return 0;
+    }
+
+    /**
+     * {@code approve <feed> <file>}: releases {@code held/<feed>/<file>} into {@code inbox/<feed>/}, approved once
+     * past the repeat check ({@link com.zohoprovisioning.pipeline.HeldFiles}). Exit 0 and what was done; 2 when the
+     * feed or the held file does not exist.
+     */
+    private static int approve(String feed, String file, String config, Map<String, String> arguments)
+            throws IOException {
+        java.util.function.Function<String, String> props = sandboxProperties(config, arguments);
+        String dir = resolve(props, props.apply("work.dir"), 0);
+        Path workDir = Path.of(dir == null || dir.isBlank() ? "work" : dir.trim()).toAbsolutePath().normalize();
+        try {
+            System.out.println(com.zohoprovisioning.pipeline.HeldFiles.approve(workDir, feedNames(), feed, file));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("zoho-provisioning approve: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The feeds this build has (every Feed class under com.zohoprovisioning.feeds). */
+    private static List<String> feedNames() throws IOException {
+        try (org.apache.camel.impl.DefaultCamelContext context = new org.apache.camel.impl.DefaultCamelContext()) {
+            return com.zohoprovisioning.pipeline.Feeds.discover(context).stream()
+                    .map(com.zohoprovisioning.pipeline.Feed::name).sorted().toList();
+        }
     }
 
     /** {@code {{key}}} in a value replaced by the key's value (nested up to 10 deep). */

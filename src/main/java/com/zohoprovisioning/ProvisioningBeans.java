@@ -110,7 +110,12 @@ public class ProvisioningBeans implements CamelConfiguration {
                         settings.integer("provisioning.runaway.max-error-percent")));
         registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder));
         registry.bind("fileCloser", new com.zohoprovisioning.pipeline.FileCloser());
-        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats));
+        // the repeat check: files finished for real, by content, in <work.dir>/.state/processed-<feed>.tsv
+        com.zohoprovisioning.pipeline.ProcessedFiles processed = new com.zohoprovisioning.pipeline.ProcessedFiles(workDir,
+                com.zohoprovisioning.pipeline.ProcessedFiles.parseWindow("provisioning.repeat-window",
+                        settings.text("provisioning.repeat-window")));
+        registry.bind("repeatedFiles", new com.zohoprovisioning.pipeline.RepeatedFiles(processed));
+        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed));
         registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
         registry.bind("zohoCallSending", (Processor) recorder::sending);
         RecordOutcomes outcomes = new RecordOutcomes();

@@ -53,7 +53,9 @@ class HostileInputTest extends PipelineTestSupport {
     protected Map<String, String> extraProperties() {
         return Map.of("provisioning.max-records", String.valueOf(MAX_RECORDS),
                 "provisioning.max-file-bytes", String.valueOf(MAX_FILE_BYTES),
-                "provisioning.read-lock-check-ms", "250");
+                "provisioning.read-lock-check-ms", "250",
+                // one work folder for the whole class, whose tests drop the same corpus files: not repeats here
+                "provisioning.repeat-window", "0");
     }
 
     static Stream<Arguments> corpus() throws IOException {

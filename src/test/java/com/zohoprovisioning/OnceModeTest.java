@@ -142,6 +142,22 @@ class OnceModeTest {
         assertThat(dryRun.resolve("a.validated.csv")).exists();
     }
 
+    /** A repeat of a processed file is held, as a file the runaway guard stops: --once exits 1; approve releases it. */
+    @Test
+    void aRepeatIsHeldAndExitsOneUntilApproved() throws IOException {
+        String adds = "email,last_name,role,profile,action\nrepeat@example.com,Repeat,Manager,Standard,add\n";
+        drop("a.csv", adds);
+        assertThat(once()).isEqualTo(0);
+        drop("a (1).csv", adds);
+        assertThat(once()).isEqualTo(1);
+        assertThat(work.resolve("held/bigin-users/a (1).csv")).exists();
+        assertThat(work.resolve("held/bigin-users/a (1).csv.reason.txt")).content().contains("a.csv");
+        assertThat(Application.run(new String[] {"approve", "bigin-users", "a (1).csv"})).isEqualTo(0);
+        assertThat(once()).isEqualTo(3);
+        assertThat(work.resolve("error/bigin-users/a (1).csv")).content().contains("DUPLICATE_DATA");
+        assertThat(work.resolve("held/bigin-users")).isEmptyDirectory();
+    }
+
     @Test
     void anEmptyInboxExitsZero() {
         assertThat(once()).isEqualTo(0);

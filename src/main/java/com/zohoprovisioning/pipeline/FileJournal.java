@@ -55,7 +55,12 @@ public final class FileJournal implements Closeable {
 
     /** The journal folder of this input: keyed by its content, so a renamed or moved-back file resumes too. */
     public static Path dirFor(Path workDir, String feed, Path input) throws IOException {
-        return workDir.resolve(".journal").resolve(feed).resolve(sha256(input).substring(0, 32));
+        return dirFor(workDir, feed, sha256(input));
+    }
+
+    /** The journal folder of an input whose SHA-256 (hex) is known. */
+    static Path dirFor(Path workDir, String feed, String sha256) {
+        return workDir.resolve(".journal").resolve(feed).resolve(sha256.substring(0, 32));
     }
 
     public static FileJournal open(Path dir) throws IOException {

@@ -27,10 +27,12 @@ public final class FilePublisher {
 
     private final Path workDir;
     private final RunStats stats;
+    private final ProcessedFiles processed;
 
-    public FilePublisher(Path workDir, RunStats stats) {
+    public FilePublisher(Path workDir, RunStats stats, ProcessedFiles processed) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.stats = stats;
+        this.processed = processed;
     }
 
     /**
@@ -100,6 +102,7 @@ public final class FilePublisher {
         Path archive = run.published().archive();
         WorkFiles.moveProfileFile(run, archive);
         WorkFiles.deleteTree(run.tmpDir());
+        recordProcessed(run);
         if (run.journal() != null) {
             run.journal().done(workDir.relativize(archive).toString());
             run.journal().close();
@@ -112,6 +115,25 @@ public final class FilePublisher {
         LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms", run.feed().name(),
                 run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
                 Duration.between(run.started(), Instant.now()).toMillis());
+    }
+
+    /**
+     * A file finished for real, noted for the repeat check (.state/processed-&lt;feed&gt;.tsv). A failure to note it is
+     * logged, not thrown: the results are out, and the file must not run again for it.
+     */
+    private void recordProcessed(FileRun run) {
+        PublishedFiles p = run.published();
+        try {
+            processed.record(run.feed().name(), new ProcessedFiles.Entry(run.sha256(), Instant.now(), run.fileName(),
+                    relative(p.summary()), relative(p.success()), relative(p.error()), relative(p.archive())));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not note {}/{} as processed in {}/: {}; a repeat of it will not be held", run.feed().name(),
+                    run.fileName(), ProcessedFiles.DIR, e.toString());
+        }
+    }
+
+    private String relative(Path p) {
+        return p == null ? null : workDir.relativize(p).toString();
     }
 
     /**

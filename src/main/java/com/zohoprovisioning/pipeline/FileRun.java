@@ -49,6 +49,8 @@ public final class FileRun {
     private volatile String stopReason;
     private volatile boolean fatal;
     private volatile boolean resultsBom = true;
+    private String sha256;
+    private volatile ProcessedFiles.Entry repeatOf;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -112,6 +114,23 @@ public final class FileRun {
     /** An earlier run published this file and stopped before archiving it: nothing is sent, it is archived. */
     public boolean alreadyDone() {
         return alreadyDone;
+    }
+
+    /** The SHA-256 of the input's bytes (hex), computed once: it keys the journal and the repeat check. */
+    public synchronized String sha256() throws IOException {
+        if (sha256 == null) {
+            sha256 = FileJournal.sha256(source);
+        }
+        return sha256;
+    }
+
+    /** The earlier run this file repeats (same bytes, finished within provisioning.repeat-window), or null. */
+    public ProcessedFiles.Entry repeatOf() {
+        return repeatOf;
+    }
+
+    void markRepeatOf(ProcessedFiles.Entry e) {
+        this.repeatOf = e;
     }
 
     synchronized boolean stop(String reason, boolean fatalError) {

@@ -25,7 +25,7 @@ public final class JournalResumer {
     /** Gives the run its journal; marks it already done when an earlier run finished it. */
     void open(FileRun run) throws IOException {
         String feed = run.feed().name();
-        Path dir = FileJournal.dirFor(workDir, feed, run.source());
+        Path dir = FileJournal.dirFor(workDir, feed, run.sha256());
         FileJournal journal = FileJournal.open(dir);
         if (journal.done() != null) {
             if (Files.exists(workDir.resolve(journal.done()))) {

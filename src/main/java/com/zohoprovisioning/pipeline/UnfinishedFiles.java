@@ -48,6 +48,50 @@ public final class UnfinishedFiles {
                 workDir.relativize(target), run.stopReason(), done);
     }
 
+    /**
+     * The file repeats one finished for real within provisioning.repeat-window (same bytes): it goes to held/ with a
+     * .reason.txt naming the earlier run, before any lookup or call. {@code approve <feed> <file>} releases it.
+     */
+    public void holdRepeat(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        try {
+            run.closeAll();
+        } finally {
+            WorkFiles.deleteTree(run.tmpDir());
+        }
+        ProcessedFiles.Entry earlier = run.repeatOf();
+        String feed = run.feed().name();
+        Path target = WorkFiles.unique(workDir.resolve("held").resolve(feed), run.fileName(), run.stamp());
+        String name = target.getFileName().toString();
+        String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now()
+                + "\nReason: a repeat: its content (SHA-256 " + earlier.sha256() + ") is the same as that of "
+                + earlier.file() + ", processed on " + earlier.finished() + " (within provisioning.repeat-window)."
+                + " Nothing of this file was sent to Zoho, no lookup either.\nEarlier run: " + earlier.file()
+                + "\n  finished: " + earlier.finished()
+                + "\n  summary:  " + or(earlier.summary())
+                + "\n  success:  " + or(earlier.success())
+                + "\n  errors:   " + or(earlier.error())
+                + "\n  input:    " + or(earlier.archive())
+                + "\n(paths relative to the work folder)\nIf it was dropped twice by mistake, delete this file and"
+                + " its reason. To process it anyway (every row is sent again):\n  java -jar target/zoho-provisioning.jar"
+                + " approve " + feed + " " + quoted(name) + "\n";
+        writeReason(target, reason);
+        WorkFiles.moveProfileFile(run, target);
+        exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file());
+        LOG.error("Held {}/{} in {}: a repeat of {} (same content), processed on {}; results in {}. Nothing sent. To "
+                        + "process it anyway: approve {} {}", feed, run.fileName(), workDir.relativize(target),
+                earlier.file(), earlier.finished(), or(earlier.summary()), feed, quoted(name));
+    }
+
+    private static String or(String path) {
+        return path == null ? "(none)" : path;
+    }
+
+    private static String quoted(String name) {
+        return name.matches("[A-Za-z0-9._@%+=:,-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+    }
+
     /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */
     public void reject(Exchange exchange) throws IOException {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

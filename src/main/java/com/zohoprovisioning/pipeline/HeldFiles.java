@@ -1,0 +1,65 @@
+package com.zohoprovisioning.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * {@code approve <feed> <file>}: releases a held file. {@code held/<feed>/<file>} (and its {@code .profile}) goes
+ * back into {@code inbox/<feed>/} with a {@code <file>.approved} beside it, written first, that lets it through the
+ * repeat check once; its {@code .reason.txt} goes. A file held by the runaway guard continues from its journal as
+ * when moved back by hand.
+ */
+public final class HeldFiles {
+
+    private HeldFiles() {
+    }
+
+    /** Releases the file; returns what was done. {@link IllegalArgumentException} when there is nothing to release. */
+    public static String approve(Path workDir, java.util.Collection<String> feeds, String feed, String file)
+            throws IOException {
+        if (!feeds.contains(feed)) {
+            throw new IllegalArgumentException("unknown feed '" + feed + "' (feeds: " + String.join(", ", feeds) + ")");
+        }
+        if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+            throw new IllegalArgumentException("give the held file's name, as in held/" + feed + "/, not a path: " + file);
+        }
+        Path heldDir = workDir.resolve("held").resolve(feed);
+        Path held = heldDir.resolve(file);
+        if (!Files.isRegularFile(held)) {
+            throw new IllegalArgumentException("no held file " + workDir.relativize(held) + " (held there: "
+                    + heldNames(heldDir) + ")");
+        }
+        Path inbox = Files.createDirectories(workDir.resolve("inbox").resolve(feed));
+        Path target = inbox.resolve(file);
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException(workDir.relativize(target) + " already exists: let it finish, or move it"
+                    + " away, then approve again");
+        }
+        WorkFiles.writeAtomically(inbox.resolve(file + RepeatedFiles.APPROVED),
+                RepeatedFiles.approval(held).getBytes(StandardCharsets.UTF_8));
+        Path profile = heldDir.resolve(file + ".profile");
+        if (Files.isRegularFile(profile)) {
+            WorkFiles.move(profile, inbox.resolve(file + ".profile"));
+        }
+        WorkFiles.move(held, target);
+        Files.deleteIfExists(heldDir.resolve(file + ".reason.txt"));
+        return "Released " + workDir.relativize(held) + " into " + workDir.relativize(inbox) + "/ (approved once: it is"
+                + " processed on the next poll or --once run even if it repeats a processed file)";
+    }
+
+    private static String heldNames(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return "none";
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            String names = String.join(", ", s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.endsWith(".reason.txt") && !n.endsWith(".plan.csv")
+                            && !n.endsWith(".profile"))
+                    .sorted().toList());
+            return names.isEmpty() ? "none" : names;
+        }
+    }
+}
