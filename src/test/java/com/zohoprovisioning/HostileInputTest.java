@@ -200,6 +200,21 @@ class HostileInputTest extends PipelineTestSupport {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /**
+     * Three records (JSON array or NDJSON), the second holding a value beyond the JSON reader's usual limits: it
+     * must get an error line and the third must still be read.
+     */
+    private static byte[] overLimitJson(String tag, String extra, boolean ndjson) {
+        StringBuilder sb = new StringBuilder(ndjson ? "" : "[\n");
+        for (int i = 1; i <= 3; i++) {
+            sb.append("{\"email\": \"limit").append(i).append('.').append(tag).append("@example.com\", ")
+                    .append("\"first_name\": \"Lim\", \"last_name\": \"It\", \"role\": \"Manager\", ")
+                    .append("\"profile\": \"Standard\"").append(i == 2 ? ", " + extra : "").append('}')
+                    .append(ndjson ? "\n" : i < 3 ? ",\n" : "\n]\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private byte[] content(JsonNode expected) {
         String gen = expected.path("generate").asText("");
         try {
@@ -209,6 +224,10 @@ class HostileInputTest extends PipelineTestSupport {
                 case "hundredThousandColumns" -> hundredThousandColumns();
                 case "tooManyRecords" -> tooManyRecords();
                 case "longNdjsonField" -> longNdjsonField();
+                case "longNumberJson" -> overLimitJson("num.json", "\"notes\": " + "7".repeat(1500), false);
+                case "longKeyJson" -> overLimitJson("key.json", "\"" + "k".repeat(60_000) + "\": \"x\"", false);
+                case "longNumberNdjson" -> overLimitJson("num.nd", "\"notes\": " + "7".repeat(1500), true);
+                case "longKeyNdjson" -> overLimitJson("key.nd", "\"" + "k".repeat(60_000) + "\": \"x\"", true);
                 case "oversize" -> null;
                 default -> throw new IllegalArgumentException("unknown generator " + gen);
             };

@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON records, streamed with Jackson: a bare array of objects, or an object whose first array field holds them
- * ({@code {"users":[…]}}). A record that is not an object, or JSON that breaks off, becomes a record with a problem.
+ * JSON records, streamed with Jackson: a bare array of objects, or an object whose {@code users} array holds them
+ * ({@code {"users":[…]}}; its only array if none is named so). A record that is not an object, one with a key named
+ * twice or a value over the JSON limits, or JSON that breaks off, becomes a record with a problem. The file's shape
+ * has been checked before by {@link JsonValues#scan} (nothing after the top-level value, one array of records).
  */
 final class JsonRecordSource extends LookAheadRecordSource {
 
@@ -33,8 +35,8 @@ final class JsonRecordSource extends LookAheadRecordSource {
     private long row;
     private boolean done;
 
-    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset, int maxFieldChars)
-            throws IOException {
+    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset, int maxFieldChars,
+                     JsonValues.Shape shape) throws IOException {
         this.reader = reader;
         this.maxFieldChars = maxFieldChars;
         this.mapping = mapping;
@@ -49,7 +51,8 @@ final class JsonRecordSource extends LookAheadRecordSource {
                         throw new FileRejectedException("the JSON object holds no array of records (expected a bare array or {\"users\":[…]})");
                     }
                     String name = parser.currentName();
-                    if (parser.nextToken() == JsonToken.START_ARRAY) {
+                    if (parser.nextToken() == JsonToken.START_ARRAY
+                            && (shape.wrapperKey() == null || shape.wrapperKey().equals(name))) {
                         wrapper = name;
                         break;
                     }
@@ -98,8 +101,8 @@ final class JsonRecordSource extends LookAheadRecordSource {
                         + " closed, so records after it may be missing");
                 return;
             }
-            JsonNode node = parser.readValueAsTree();
-            pending = toRecord(row, node, mapping, maxFieldChars);
+            JsonValues.Value value = JsonValues.read(parser);
+            pending = withProblem(toRecord(row, value.node(), mapping, maxFieldChars), value.problem());
         } catch (JsonEOFException e) {
             done = true;
             row = before + 1;
@@ -110,6 +113,11 @@ final class JsonRecordSource extends LookAheadRecordSource {
             row = before + 1;
             pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
         }
+    }
+
+    /** The record with the problem found while reading it (a key named twice, a value over the limits), if any. */
+    static InputRecord withProblem(InputRecord r, String problem) {
+        return problem == null ? r : new InputRecord(r.row(), r.original(), r.fields(), problem);
     }
 
     private InputRecord problem(String message) {

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedReader;
@@ -11,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** NDJSON / JSON Lines: one JSON object per line; blank lines are skipped, a bad line is a record with a problem. */
+/**
+ * NDJSON / JSON Lines: one JSON object per line; blank lines are skipped, a bad line (not JSON, two values on one
+ * line, a key named twice, a value over the JSON limits) is a record with a problem, and reading goes on at the next.
+ */
 final class NdjsonRecordSource extends LookAheadRecordSource {
 
     private final BufferedReader reader;
@@ -62,8 +66,16 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
                 return;
             }
             row++;
-            try {
-                pending = JsonRecordSource.toRecord(row, json.readTree(text), mapping, maxFieldChars);
+            try (JsonParser p = json.createParser(text)) {
+                p.nextToken();
+                JsonValues.Value value = JsonValues.read(p);
+                if (p.nextToken() != null) {
+                    pending = rawLine(text, "line " + line + " holds more than one JSON value (two records on one"
+                            + " line?): put each record on a line of its own");
+                    return;
+                }
+                pending = JsonRecordSource.withProblem(
+                        JsonRecordSource.toRecord(row, value.node(), mapping, maxFieldChars), value.problem());
             } catch (IOException e) {
                 LinkedHashMap<String, Object> raw = new LinkedHashMap<>();
                 raw.put("raw_line", text);
@@ -72,6 +84,12 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private InputRecord rawLine(String text, String problem) {
+        LinkedHashMap<String, Object> raw = new LinkedHashMap<>();
+        raw.put("raw_line", text);
+        return new InputRecord(row, raw, new LinkedHashMap<>(), problem);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.zohoprovisioning.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
@@ -8,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,8 +28,6 @@ import com.zohoprovisioning.mapping.MappingProfile;
  * CSV delimiter, and hands back a {@link RecordSource}.
  */
 public final class RecordReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordReader() {
     }
@@ -75,8 +73,18 @@ public final class RecordReader {
                     yield new CsvRecordSource(reader, delimiter(reader, settings, excelHint), charset, bom != null,
                             mapping, settings, skipped);
                 }
-                case JSON -> new JsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
-                case NDJSON -> new NdjsonRecordSource(reader, JSON, mapping, charset, settings.maxFieldChars());
+                case JSON -> {
+                    JsonValues.Shape shape;
+                    try (BOMInputStream again = BOMInputStream.builder().setPath(file)
+                            .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+                         Reader scanReader = new BufferedReader(new InputStreamReader(again, charset), 1 << 16)) {
+                        shape = JsonValues.scan(scanReader);
+                    }
+                    yield new JsonRecordSource(reader, JsonValues.INPUT, mapping, charset, settings.maxFieldChars(),
+                            shape);
+                }
+                case NDJSON -> new NdjsonRecordSource(reader, JsonValues.INPUT, mapping, charset,
+                        settings.maxFieldChars());
             };
             ok = true;
             return source;
