@@ -35,7 +35,7 @@ final class OnceRunner {
 
     /** With remote sources (SFTP, download routes by id): each completes one poll first, then the inboxes drain. */
     OnceRunner(Path workDir, List<String> feeds, RunStats stats, List<String> remoteSources, RemotePolls polls) {
-        this.workDir = workDir;
+        this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.stats = stats;
         this.remoteSources = remoteSources;

@@ -48,7 +48,8 @@ public final class FileOpener {
         if (feed == null) {
             throw new IllegalStateException("unknown feed " + feedName);
         }
-        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath()
+                .normalize();
         exchange.setProperty(RunProperties.SOURCE, source.toString());
         deleteStaleTemp(feedName, source.getFileName().toString());
         Path tmp = workDir.resolve(".tmp").resolve(feedName).resolve(source.getFileName() + "." + System.nanoTime());

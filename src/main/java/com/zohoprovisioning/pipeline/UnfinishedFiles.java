@@ -131,7 +131,7 @@ public final class UnfinishedFiles {
         }
         String path = sourcePath(exchange);
         String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
+        stats.fileFailed(Path.of(path).toAbsolutePath().normalize().toString(), reason);
         if (expected(e)) {
             LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
         } else {

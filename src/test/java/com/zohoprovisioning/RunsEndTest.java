@@ -1,0 +1,68 @@
+package com.zohoprovisioning;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * {@code --once} ends, and a bad file does not block its feed: through the real routes and the real OnceRunner
+ * (Application.run in-process).
+ */
+class RunsEndTest {
+
+    private static final String CSV = "email,last_name,role,profile\n";
+
+    @TempDir
+    Path work;
+    private final TestSystemProperties props = new TestSystemProperties();
+
+    @AfterEach
+    void clear() {
+        props.clear();
+    }
+
+    private Path drop(String name, String content) throws IOException {
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        return Files.write(inbox.resolve(name), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int once(String workDir, String... extra) {
+        props.set("work.dir", workDir);
+        props.set("provisioning.read-lock-check-ms", "100");
+        List<String> args = new ArrayList<>(List.of("--once"));
+        args.addAll(List.of(extra));
+        return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> Application.run(args.toArray(String[]::new)),
+                "--once must end");
+    }
+
+    private int once() {
+        return once(work.toString());
+    }
+
+    /** The default work.dir is relative (./work): a file that cannot be processed ends --once with 1, as absolute. */
+    @Test
+    void aFileThatCannotBeProcessedEndsOnceWithOneUnderARelativeWorkDir() throws IOException {
+        drop("a.csv", CSV + "relative@example.com,Relative,Manager,Standard\n");
+        props.set("sandbox.down", "true");                  // every API call 503: the lookups fail, the file stays
+        props.set("zoho.retry.max-redeliveries", "0");
+        Path cwd = Path.of("").toAbsolutePath();
+        String relative = "./" + cwd.relativize(work.toAbsolutePath()).toString().replace('\\', '/') + "/../"
+                + work.getFileName();                       // ./…/x/../x: relative and not normalised
+        assertThat(Path.of(relative).isAbsolute()).isFalse();
+        long start = System.nanoTime();
+        assertThat(once(relative)).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        assertThat(work.resolve("inbox/bigin-users/a.csv")).as("stays for a later run").exists();
+    }
+}
