@@ -65,4 +65,41 @@ class RunsEndTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         assertThat(work.resolve("inbox/bigin-users/a.csv")).as("stays for a later run").exists();
     }
+
+    /**
+     * A named pipe in an inbox, named like an input: never opened (it would block the feed), warned about once as
+     * not taken; the valid file after it is processed and --once ends, with 3 for the file left behind.
+     */
+    @Test
+    void aFifoInTheInboxIsSkippedWithAWarningAndTheFileAfterItIsProcessed() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        Path fifo = inbox.resolve("a.csv");
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is missing: " + e.getMessage());
+        }
+        Thread.sleep(20);
+        drop("b.csv", CSV + "after.fifo@example.com,After,Manager,Standard\n");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(MisplacedFiles.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        int code;
+        try {
+            code = once();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(code).as("every record succeeded, but a FIFO was left in the inbox").isEqualTo(3);
+        assertThat(work.resolve("success/bigin-users/b.csv")).content().contains("after.fifo@example.com");
+        assertThat(fifo).as("left where it is").exists();
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().startsWith("inbox/bigin-users/a.csv is not taken")
+                .contains("not a regular file", "named pipe");
+    }
 }
