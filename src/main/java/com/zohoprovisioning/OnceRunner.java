@@ -71,6 +71,10 @@ final class OnceRunner {
                 continue;
             }
             try (Stream<Path> s = Files.list(inbox)) {
+                // names too long for the consumer's lock marker: renamed first, so that they are waited for as renamed
+                s.toList().forEach(com.zohoprovisioning.pipeline.InboxFilter::shortenTooLongName);
+            }
+            try (Stream<Path> s = Files.list(inbox)) {
                 s.filter(Files::isRegularFile).filter(p -> isInput(p.getFileName().toString()))
                         .map(p -> p.toAbsolutePath().normalize()).forEach(files::add);
             }
