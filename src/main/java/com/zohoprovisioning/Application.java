@@ -177,6 +177,7 @@ public final class Application {
     }
 
     private static int runRoutes(boolean once, String config, Map<String, String> arguments) throws Exception {
+        warnFileNameEncoding(System.getProperty("sun.jnu.encoding"), System.getProperty("file.encoding"));
         Main main = new Main();
         Map<String, String> sources = new LinkedHashMap<>();
         arguments.forEach((k, v) -> {
@@ -312,6 +313,24 @@ public final class Application {
         } catch (RuntimeException e) {
             LOG.debug("stopping after a failed start", e);
         }
+    }
+
+    /**
+     * File names are decoded with sun.jnu.encoding, set from the locale at JVM start: under LANG=C (cron's default)
+     * a non-ASCII name in an inbox names no file the JVM can open. Such files are skipped and warned about (not
+     * taken); this says so at startup, and how to fix it. Returns the warning, or null when the encoding is UTF-8.
+     */
+    static String warnFileNameEncoding(String jnu, String fileEncoding) {
+        String encoding = jnu != null ? jnu : fileEncoding;
+        if (encoding == null || encoding.replace("-", "").equalsIgnoreCase("UTF8")) {
+            return null;
+        }
+        String warning = "File names are decoded as " + encoding + " (sun.jnu.encoding, from the locale), not UTF-8: "
+                + "files whose names have non-ASCII characters cannot be opened and are left in the inbox (warned "
+                + "about as not taken). Start the program under a UTF-8 locale, e.g. LANG=C.UTF-8 (in cron: "
+                + "LANG=C.UTF-8 at the top of the crontab, or in the systemd unit: Environment=LANG=C.UTF-8)";
+        LOG.warn(warning);
+        return warning;
     }
 
     private static void printWhere(Path workDir) {

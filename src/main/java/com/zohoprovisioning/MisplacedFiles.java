@@ -1,5 +1,6 @@
 package com.zohoprovisioning;
 
+import com.zohoprovisioning.pipeline.InboxFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * instead of {@code inbox/<feed>/}, in a folder that is no feed's ({@code inbox/<unknown>/}), or whose extension is
  * not taken ({@code people.xlsx}, {@code people.csv.txt}). Hidden files and folders (starting with '.', our temp
  * names among them), Camel's {@code *.camelLock} markers and {@code <file>.profile} beside an input are not
- * misplaced. {@code --once} exits 3 when it found one; the service checks every poll, warning once per file.
+ * misplaced. An entry that is no regular file (a named pipe, socket or device; a name the JVM cannot decode) is
+ * never taken, whatever its name ({@link InboxFilter}), and is warned about here too. {@code --once} exits 3 when it found one; the service checks every poll, warning once per file.
  */
 final class MisplacedFiles {
 
@@ -46,17 +48,19 @@ final class MisplacedFiles {
             if (name.startsWith(".")) {
                 continue;
             }
-            if (Files.isRegularFile(p)) {
-                found.add(p);
-            } else if (Files.isDirectory(p)) {
+            if (Files.isDirectory(p)) {
                 boolean feed = feeds.contains(name);
                 for (Path f : list(p)) {
-                    if (Files.isRegularFile(f) && (!feed || !takenOrOurs(f.getFileName().toString()))) {
-                        if (!f.getFileName().toString().startsWith(".")) {
-                            found.add(f);
-                        }
+                    if (f.getFileName().toString().startsWith(".") || Files.isDirectory(f)) {
+                        continue;
+                    }
+                    // a FIFO, socket, device or undecodable name: never taken (InboxFilter), whatever its extension
+                    if (InboxFilter.notRegular(f) != null || !feed || !takenOrOurs(f.getFileName().toString())) {
+                        found.add(f);
                     }
                 }
+            } else {
+                found.add(p);
             }
         }
         found.sort(null);
@@ -76,6 +80,10 @@ final class MisplacedFiles {
     }
 
     private String why(Path f) {
+        String notRegular = InboxFilter.notRegular(f);
+        if (notRegular != null) {
+            return notRegular;
+        }
         String name = f.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String folders = feeds.stream().map(n -> "inbox/" + n + "/").collect(Collectors.joining(", "));

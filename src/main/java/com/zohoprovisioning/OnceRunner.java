@@ -35,7 +35,7 @@ final class OnceRunner {
 
     /** With remote sources (SFTP, download routes by id): each completes one poll first, then the inboxes drain. */
     OnceRunner(Path workDir, List<String> feeds, RunStats stats, List<String> remoteSources, RemotePolls polls) {
-        this.workDir = workDir;
+        this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.stats = stats;
         this.remoteSources = remoteSources;
@@ -69,6 +69,10 @@ final class OnceRunner {
             Path inbox = workDir.resolve("inbox").resolve(feed);
             if (!Files.isDirectory(inbox)) {
                 continue;
+            }
+            try (Stream<Path> s = Files.list(inbox)) {
+                // names too long for the consumer's lock marker: renamed first, so that they are waited for as renamed
+                s.toList().forEach(com.zohoprovisioning.pipeline.InboxFilter::shortenTooLongName);
             }
             try (Stream<Path> s = Files.list(inbox)) {
                 s.filter(Files::isRegularFile).filter(p -> isInput(p.getFileName().toString()))

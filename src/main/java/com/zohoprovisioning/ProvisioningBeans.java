@@ -102,6 +102,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         Path workDir = Path.of(settings.text("work.dir"));
         registry.bind("fileOpener", new com.zohoprovisioning.pipeline.FileOpener(workDir, feeds,
                 settings.bool("provisioning.dry-run"), settings.bool("provisioning.results-bom")));
+        registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());
         registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
         com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(
                 settings.integer("provisioning.progress-seconds"),

@@ -48,10 +48,17 @@ public final class FileOpener {
         if (feed == null) {
             throw new IllegalStateException("unknown feed " + feedName);
         }
-        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath()
+                .normalize();
         exchange.setProperty(RunProperties.SOURCE, source.toString());
-        deleteStaleTemp(feedName, source.getFileName().toString());
-        Path tmp = workDir.resolve(".tmp").resolve(feedName).resolve(source.getFileName() + "." + System.nanoTime());
+        String outputName = OutputNames.of(source.getFileName().toString());
+        if (!outputName.equals(source.getFileName().toString())) {
+            LOG.warn("{}/{}: its name is {} bytes, too long for the names of its results (at most {}): they are named "
+                            + "after {}", feedName, source.getFileName(), OutputNames.bytes(source.getFileName().toString()),
+                    OutputNames.MAX_BYTES, outputName);
+        }
+        deleteStaleTemp(feedName, outputName);
+        Path tmp = workDir.resolve(".tmp").resolve(feedName).resolve(outputName + "." + System.nanoTime());
         FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
         run.resultsBom(resultsBom);
         exchange.setProperty(RunProperties.RUN, run);

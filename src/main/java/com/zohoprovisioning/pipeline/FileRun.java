@@ -73,7 +73,13 @@ public final class FileRun {
         return source;
     }
 
+    /** The name its outputs are named after: the input's, shortened when too long for them ({@link OutputNames}). */
     public String fileName() {
+        return OutputNames.of(inputName());
+    }
+
+    /** The input's own name in the inbox. */
+    public String inputName() {
         return source.getFileName().toString();
     }
 

@@ -215,19 +215,32 @@ public final class RecordReader {
         }
     }
 
-    /** Excel's {@code sep=;} first line: consumed, and its delimiter returned; otherwise null, nothing consumed. */
+    /**
+     * Excel's {@code sep=;} first line: consumed, and its delimiter returned; otherwise null, nothing consumed. A
+     * {@code sep=} line that names no usable delimiter (nothing, a quote, several characters) rejects the file.
+     */
     private static Character excelSeparatorLine(BufferedReader reader) throws IOException {
-        reader.mark(16);
-        char[] buf = new char[8];
+        reader.mark(64);
+        char[] buf = new char[40];
         int n = reader.read(buf, 0, buf.length);
         String start = n <= 0 ? "" : new String(buf, 0, n);
         reader.reset();
-        if (start.length() >= 5 && start.regionMatches(true, 0, "sep=", 0, 4)
-                && (start.length() == 5 || start.charAt(5) == '\r' || start.charAt(5) == '\n')) {
-            reader.readLine();
-            return start.charAt(4);
+        if (start.length() < 4 || !start.regionMatches(true, 0, "sep=", 0, 4)) {
+            return null;
         }
-        return null;
+        int end = 4;
+        while (end < start.length() && start.charAt(end) != '\r' && start.charAt(end) != '\n') {
+            end++;
+        }
+        String value = start.substring(4, end);
+        if (value.length() != 1 || value.charAt(0) == '"') {
+            String shown = value.length() > 10 ? value.substring(0, 10) + "…" : value;
+            throw new FileRejectedException("the first line 'sep=" + shown + "' (Excel's delimiter line) names no "
+                    + "usable delimiter: it must be 'sep=' and one character, such as 'sep=;' or 'sep=,' (or delete "
+                    + "that line)");
+        }
+        reader.readLine();
+        return value.charAt(0);
     }
 
     /**

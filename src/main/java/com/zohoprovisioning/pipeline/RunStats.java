@@ -28,12 +28,27 @@ public final class RunStats {
 
     /** A file that could not be processed (Zoho unreachable, auth): it stays in the inbox. */
     public void fileFailed(String path, String reason) {
-        failedFiles.add(path);
+        failedFiles.add(key(path));
         fatal.add(reason);
     }
 
     public boolean hasFailed(String path) {
-        return failedFiles.contains(path);
+        return failedFiles.contains(key(path));
+    }
+
+    /**
+     * One spelling per file, whoever tells: the consumer's path with a relative work.dir ({@code ./work/inbox/…}),
+     * --once's listing (absolute). Not a path ({@code remote:<source>}): as it is.
+     */
+    static String key(String path) {
+        if (path == null || path.startsWith("remote:")) {
+            return path;
+        }
+        try {
+            return java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
     }
 
     public List<String> fatalErrors() {

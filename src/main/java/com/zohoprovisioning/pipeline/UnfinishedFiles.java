@@ -97,7 +97,8 @@ public final class UnfinishedFiles {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         String feed = exchange.getProperty(RunProperties.FEED, String.class);
-        String fileName = Path.of(sourcePath(exchange)).getFileName().toString();
+        String inputName = Path.of(sourcePath(exchange)).getFileName().toString();
+        String fileName = OutputNames.of(inputName);
         if (run != null) {
             try {
                 run.closeAll();
@@ -107,7 +108,8 @@ public final class UnfinishedFiles {
         }
         String stamp = run != null ? run.stamp() : String.valueOf(System.currentTimeMillis());
         Path target = WorkFiles.unique(workDir.resolve("rejected").resolve(feed), fileName, stamp);
-        String reason = "File: " + fileName + "\nFeed: " + feed + "\nRejected: " + Instant.now() + "\nReason: "
+        String reason = "File: " + inputName + (inputName.equals(fileName) ? "" : "\nSaved as: " + fileName
+                + " (the name is too long for the names of our outputs)") + "\nFeed: " + feed + "\nRejected: " + Instant.now() + "\nReason: "
                 + (e == null ? "unknown" : e.getMessage()) + "\nNo record of this file was sent to Zoho. Fix the file"
                 + " and drop it into inbox/" + feed + "/ again.\n";
         writeReason(target, reason);
@@ -131,7 +133,7 @@ public final class UnfinishedFiles {
         }
         String path = sourcePath(exchange);
         String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        stats.fileFailed(Path.of(path).toAbsolutePath().toString(), reason);
+        stats.fileFailed(Path.of(path).toAbsolutePath().normalize().toString(), reason);
         if (expected(e)) {
             LOG.error("Could not process {}: {}. The file stays in the inbox and is tried again.", path, reason);
         } else {
