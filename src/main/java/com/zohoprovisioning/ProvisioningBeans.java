@@ -48,7 +48,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         UnknownSettings.of(found.stream().map(Feed::name).toList(),
                 found.stream().flatMap(f -> Feeds.apis(f).stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
                 .check(UnknownSettings.given(System.getProperties(), arguments,
-                        context.getPropertiesComponent().getLocations(), Application.secretsFile()));
+                        context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile()));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
         context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 

@@ -160,7 +160,7 @@ class RunsEndTest {
 
     @Test
     void aFileNameEncodingOtherThanUtf8IsWarnedAboutWithTheFix() {
-        assertThat(Application.warnFileNameEncoding("UTF-8", "UTF-8")).isNull();
-        assertThat(Application.warnFileNameEncoding("ANSI_X3.4-1968", "UTF-8")).contains("ANSI_X3.4-1968", "LANG=C.UTF-8");
+        assertThat(RouteRuns.warnFileNameEncoding("UTF-8", "UTF-8")).isNull();
+        assertThat(RouteRuns.warnFileNameEncoding("ANSI_X3.4-1968", "UTF-8")).contains("ANSI_X3.4-1968", "LANG=C.UTF-8");
     }
 }
