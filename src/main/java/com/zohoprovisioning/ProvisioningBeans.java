@@ -100,6 +100,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         // A file's steps (routes/pipeline.yaml, error-handling.yaml)
         Path workDir = Path.of(settings.text("work.dir"));
+        com.zohoprovisioning.pipeline.OutputFiles.groupReadable(settings.bool("provisioning.output-group-readable"));
         registry.bind("fileOpener", new com.zohoprovisioning.pipeline.FileOpener(workDir, feeds,
                 settings.bool("provisioning.dry-run"), settings.bool("provisioning.results-bom")));
         registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());

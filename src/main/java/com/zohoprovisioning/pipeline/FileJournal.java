@@ -206,7 +206,7 @@ public final class FileJournal implements Closeable {
         }
         try {
             if (out == null) {
-                Files.createDirectories(dir);
+                OutputFiles.file(dir.resolve(FILE));
                 out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                         StandardOpenOption.WRITE);
             }

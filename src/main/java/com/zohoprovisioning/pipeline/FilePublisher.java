@@ -108,6 +108,7 @@ public final class FilePublisher {
             run.journal().close();
             deleteJournalWhenArchived(exchange, run);
         }
+        OutputFiles.directories(archive.getParent());
         exchange.setProperty(RunProperties.MOVE_TO, archive.toString());
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
@@ -140,11 +141,12 @@ public final class FilePublisher {
      * A dry run's input (and its {@code .profile}) to dry-run/&lt;feed&gt;/ under its own name, beside its results
      * and summary; a dry run keeps no journal, so moved back into the inbox it runs for real from the start.
      */
-    public void moveDryRunInput(Exchange exchange) {
+    public void moveDryRunInput(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         Path input = run.published().archive();
         WorkFiles.moveProfileFile(run, input);
         WorkFiles.deleteTree(run.tmpDir());
+        OutputFiles.directories(input.getParent());
         exchange.setProperty(RunProperties.MOVE_TO, input.toString());
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
@@ -157,9 +159,11 @@ public final class FilePublisher {
     }
 
     /** An earlier run published this file and stopped before archiving it: to where its journal says. */
-    public void archiveAsRecorded(Exchange exchange) {
+    public void archiveAsRecorded(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
-        exchange.setProperty(RunProperties.MOVE_TO, workDir.resolve(run.journal().done()).toString());
+        Path archive = workDir.resolve(run.journal().done());
+        OutputFiles.directories(archive.getParent());
+        exchange.setProperty(RunProperties.MOVE_TO, archive.toString());
         WorkFiles.deleteTree(run.tmpDir());
         deleteJournalWhenArchived(exchange, run);
     }
@@ -179,7 +183,7 @@ public final class FilePublisher {
         if (writer == null) {
             return null;
         }
-        Files.createDirectories(target.getParent());
+        OutputFiles.directories(target.getParent());
         WorkFiles.move(writer.path(), target);
         return target;
     }

@@ -60,7 +60,7 @@ final class KeyIndex {
         slots = old == null ? FIRST_SLOTS : oldSlots * 2;
         file = dir.resolve(".keys-" + slots);
         try {
-            Files.createDirectories(dir);
+            OutputFiles.file(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // a new file reads as zeros: every slot empty

@@ -56,6 +56,20 @@ public final class OutcomeRecorder {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
+        if (tokenRefused(o)) {
+            // an auth error is never a row error: the file stops as when the runaway guard stops it (held, journal
+            // kept) and this record, like the ones not started, gets no outcome and is sent again when it resumes
+            String reason = "Zoho refused the token: " + stripPrefix(o.message()) + "; fix the credentials, then move"
+                    + " the file back into the inbox: it continues where it stopped";
+            if (run.stop(reason, false)) {
+                LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
+                        + " later run", run.feed().name(), run.fileName(), reason);
+            }
+            r.endTurn();
+            run.held.increment();
+            exchange.removeProperty(RunProperties.OUTCOME);
+            return;
+        }
         if (!write(run, r, o, true)) {
             return;
         }
@@ -65,6 +79,16 @@ public final class OutcomeRecorder {
                     run.feed().name(), run.fileName(), reason);
         }
         progress(run);
+    }
+
+    /** The token endpoint refused us during the call ({@code ZohoAuthException}, turned into AUTH_FAILED). */
+    static boolean tokenRefused(RecordOutcome o) {
+        return o != null && !o.success() && com.zohoprovisioning.zoho.ZohoCallFailures.AUTH_FAILED.equals(o.code());
+    }
+
+    private static String stripPrefix(String m) {
+        String p = "Zoho refused the token refresh: ";
+        return m == null ? "" : m.startsWith(p) ? m.substring(p.length()) : m;
     }
 
     /** A record an earlier run finished: its result line comes from the journal, nothing is sent. */

@@ -87,13 +87,8 @@ public final class ProcessedFiles {
     /** Notes a file finished for real (its results published). */
     public synchronized void record(String feed, Entry e) throws IOException {
         Path f = file(feed);
-        createDir();
-        boolean created = !Files.exists(f);
-        Files.writeString(f, line(e), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        Files.writeString(OutputFiles.file(f), line(e), StandardCharsets.UTF_8, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
-        if (created) {
-            ownerOnly(f, "rw-------");
-        }
     }
 
     /** The entries within the window; when some are older, the file is rewritten without them. */
@@ -120,8 +115,8 @@ public final class ProcessedFiles {
             StringBuilder sb = new StringBuilder();
             kept.forEach(e -> sb.append(line(e)));
             Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            ownerOnly(tmp, "rw-------");
+            Files.deleteIfExists(tmp);
+            Files.writeString(OutputFiles.file(tmp), sb, StandardCharsets.UTF_8);
             WorkFiles.move(tmp, f);
             LOG.debug("{}: pruned {} entries older than {}", f, dropped, window);
         }
@@ -151,22 +146,5 @@ public final class ProcessedFiles {
 
     private static String value(String s) {
         return s.equals("-") ? null : s;
-    }
-
-    private void createDir() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            ownerOnly(dir, "rwx------");
-        }
-    }
-
-    private static void ownerOnly(Path p, String perms) {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-            } catch (IOException | UnsupportedOperationException e) {
-                LOG.warn("could not make {} owner-only: {}", p, e.getMessage());
-            }
-        }
     }
 }

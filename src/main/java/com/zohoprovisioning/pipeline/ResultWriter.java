@@ -54,7 +54,7 @@ public final class ResultWriter implements Closeable {
         this.format = format;
         this.columns = columns;
         try {
-            Files.createDirectories(path.getParent());
+            OutputFiles.file(path);
             out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
             switch (format) {
                 case CSV -> {

@@ -38,9 +38,9 @@ final class WorkFiles {
 
     /** Written beside the target first and then moved, so a reader never sees half a file. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
+        Files.deleteIfExists(tmp);
+        Files.write(OutputFiles.file(tmp), bytes);
         move(tmp, target);
     }
 
@@ -58,7 +58,7 @@ final class WorkFiles {
             return;
         }
         try {
-            Files.createDirectories(inputTarget.getParent());
+            OutputFiles.directories(inputTarget.getParent());
             move(run.profileFile(), inputTarget.resolveSibling(inputTarget.getFileName() + ".profile"));
         } catch (IOException e) {
             LOG.warn("could not move {}: {}", run.profileFile(), e.getMessage());

@@ -5,13 +5,16 @@ import org.apache.camel.Exchange;
 /** Turns a call that failed after its retries into a {@link ZohoResponse}, so callers handle it as an answer. */
 public class ZohoCallFailures {
 
+    /** The code of a call whose token the token endpoint refused (invalid_code, invalid_client, Access Denied). */
+    public static final String AUTH_FAILED = "AUTH_FAILED";
+
     public ZohoResponse toResponse(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (e instanceof InvalidTokenException t) {
             return t.response();
         }
         if (e instanceof ZohoAuthException) {
-            return ZohoResponse.failure(0, "AUTH_FAILED", e.getMessage());
+            return ZohoResponse.failure(0, AUTH_FAILED, e.getMessage());
         }
         if (e instanceof ZohoRetryableException r) {
             ZohoResponse z = r.response();
