@@ -198,6 +198,36 @@ class HostileInputTest extends PipelineTestSupport {
                 .hasSize(7));
     }
 
+    @Test
+    void aFormulaAsAColumnNameIsNeutralisedAndOnlyThisToolsApostrophesAreTakenOff() throws IOException {
+        drop(FEED, "formula-header.csv", resource("formula-header.csv").readAllBytes());
+        awaitDone(FEED, "formula-header.csv");
+        String written = Files.readString(path("success/" + FEED + "/formula-header.csv"), StandardCharsets.UTF_8);
+        String header = written.substring(0, written.indexOf('\n')).replace("\uFEFF", "");
+        assertThat(header).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",")
+                .doesNotContain(",\"=HYPERLINK");
+        // an input that is not a result file keeps its apostrophes: Zoho gets them as they were
+        assertThat(biginUser("quote.kept@example.com").path("first_name").asText()).isEqualTo("'=1+2");
+        assertThat(biginUser("quote.at@example.com").path("last_name").asText()).isEqualTo("'@home");
+        List<Map<String, String>> first = csv("success/" + FEED + "/formula-header.csv");
+        // written with one more apostrophe, so that a re-drop gives back exactly the input
+        assertThat(byEmail(first, "quote.kept@example.com")).containsEntry("first_name", "''=1+2")
+                .containsEntry("'=HYPERLINK(\"http://evil\",\"x\")", "'=1+1").containsEntry("notes", "'Connor");
+        assertThat(byEmail(first, "quote.at@example.com")).containsEntry("last_name", "''@home")
+                .containsEntry("notes", "''-5");
+
+        drop(FEED, "formula-header-again.csv", Files.readAllBytes(path("success/" + FEED + "/formula-header.csv")));
+        awaitDone(FEED, "formula-header-again.csv");
+        List<Map<String, String>> again = csv("success/" + FEED + "/formula-header-again.csv");
+        assertThat(again).hasSize(2);
+        assertThat(byEmail(again, "quote.kept@example.com")).containsEntry("first_name", "''=1+2")
+                .containsEntry("'=HYPERLINK(\"http://evil\",\"x\")", "'=1+1").containsEntry("notes", "'Connor");
+        assertThat(byEmail(again, "quote.at@example.com")).containsEntry("last_name", "''@home")
+                .containsEntry("notes", "''-5");
+        assertThat(biginUser("quote.kept@example.com").path("first_name").asText()).isEqualTo("'=1+2");
+        assertThat(biginUser("quote.at@example.com").path("last_name").asText()).isEqualTo("'@home");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**

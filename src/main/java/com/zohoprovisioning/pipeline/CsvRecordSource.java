@@ -51,6 +51,7 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private long row;
     private long blankRows;
     private boolean broken;
+    private final boolean resultFile;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
                     ReaderSettings settings, List<String> skippedLines) throws IOException {
@@ -80,15 +81,22 @@ final class CsvRecordSource extends LookAheadRecordSource {
             throw new FileRejectedException("the header has " + totalColumns + " columns, over the limit of "
                     + settings.maxColumns() + " (provisioning.max-columns)");
         }
+        // a result file of this tool dropped again: its cells (and column names) carry the protective apostrophe
+        // of ResultWriter.neutralise, which is taken off again; any other input keeps its apostrophes
+        boolean resultFile = false;
+        for (String n : names) {
+            resultFile |= n.replace("\uFEFF", "").trim().equalsIgnoreCase("result_status");
+        }
+        this.resultFile = resultFile;
         List<String> written = new ArrayList<>();
         for (String n : names) {
-            written.add(n.replace("\uFEFF", "").trim());
+            written.add(headerName(n));
         }
         this.mapping = mapping.forHeader(written);
         Map<String, String> seen = new HashMap<>();
         Map<String, String> seenFields = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).replace("\uFEFF", "").trim();
+            String name = headerName(names.get(i));
             if (name.isEmpty()) {
                 name = "column_" + (i + 1);
             }
@@ -111,6 +119,12 @@ final class CsvRecordSource extends LookAheadRecordSource {
             fields.add(field);
         }
         advance();
+    }
+
+    /** A column name as written, without BOM and spaces, and without this tool's apostrophe in a result file. */
+    private String headerName(String n) {
+        String name = n.replace("\uFEFF", "").trim();
+        return resultFile ? ResultWriter.unneutralise(name) : name;
     }
 
     @Override
@@ -209,7 +223,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
                         + maxFieldChars + ", provisioning.max-field-chars); only its first 200 are kept here";
                 v = v.substring(0, 200) + "…";
             }
-            v = ResultWriter.unneutralise(v);
+            if (resultFile) {
+                v = ResultWriter.unneutralise(v);
+            }
             original.put(header.get(k), v);
             values.put(keepFields.get(k), v.trim());
         }

@@ -67,7 +67,7 @@ public final class ResultWriter implements Closeable {
                         header.add("result_profile");
                     }
                     csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get());
-                    csv.printRecord(header);
+                    csv.printRecord(header.stream().map(ResultWriter::neutralise).toList());
                     csv.flush();
                 }
                 case JSON -> {
@@ -173,24 +173,33 @@ public final class ResultWriter implements Closeable {
         return s == null ? "" : s;
     }
 
-    /** Prefixes an apostrophe to a cell a spreadsheet would read as a formula. */
+    /**
+     * Prefixes an apostrophe to a cell (a value or a column name) a spreadsheet would read as a formula, and to a
+     * cell that already starts with apostrophes before such a character, so that {@link #unneutralise} gives back
+     * exactly what was written.
+     */
     public static String neutralise(String v) {
         if (v.isEmpty()) {
             return v;
         }
-        char c = v.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
+        int k = 0;
+        while (k < v.length() && v.charAt(k) == '\'') {
+            k++;
+        }
+        return k < v.length() && formulaStart(v.charAt(k)) ? "'" + v : v;
     }
 
-    /** Undoes {@link #neutralise} on input. */
+    /**
+     * Undoes {@link #neutralise} on input; only for cells of a file this tool wrote (one with a
+     * {@code result_status} column), never for the cells of any other input.
+     */
     public static String unneutralise(String v) {
-        if (v.length() >= 2 && v.charAt(0) == '\'') {
-            char c = v.charAt(1);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                return v.substring(1);
-            }
-        }
-        return v;
+        // exactly the cells neutralise prefixes: an apostrophe before what neutralise would have prefixed
+        return v.length() >= 2 && v.charAt(0) == '\'' && neutralise(v.substring(1)).equals(v) ? v.substring(1) : v;
+    }
+
+    private static boolean formulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
     @Override

@@ -30,4 +30,24 @@ class ResultCellNeutralisationTest {
     void anApostropheBeforeOrdinaryTextIsKeptOnInput() {
         assertThat(ResultWriter.unneutralise("'Connor")).isEqualTo("'Connor");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'=1+2", "'@SUM(A1)", "''-2", "'\tcmd"})
+    void anApostropheAlreadyBeforeAFormulaGetsOneMoreAndComesBackExactly(String cell) {
+        String out = ResultWriter.neutralise(cell);
+        assertThat(out).isEqualTo("'" + cell);
+        assertThat(ResultWriter.unneutralise(out)).isEqualTo(cell);
+    }
+
+    @Test
+    void theHeaderRowIsNeutralisedToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path p = dir.resolve("r.csv");
+        try (ResultWriter w = new ResultWriter(p, FileFormat.CSV, java.util.List.of("email", "=HYPERLINK(\"http://x\")",
+                "@cmd"), ',', false, null)) {
+            w.write(new InputRecord(1, new java.util.LinkedHashMap<>(java.util.Map.of("email", "a@example.com")),
+                    java.util.Map.of("email", "a@example.com"), null), RecordOutcome.ok("created", "1", null, null, 201));
+        }
+        String header = java.nio.file.Files.readAllLines(p).get(0);
+        assertThat(header).startsWith("email,\"'=HYPERLINK(\"\"http://x\"\")\",'@cmd,result_status");
+    }
 }

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.crmusergroups;
 
+import com.zohoprovisioning.pipeline.HiddenCharacters;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 
@@ -27,6 +28,9 @@ public class CrmUserGroupValidator {
             problems.add("member: missing");
         }
         String type = memberType(r);
+        if (type.equals("users") && HiddenCharacters.problem("member", r.get("member")) != null) {
+            problems.add(HiddenCharacters.problem("member", r.get("member")));
+        }
         if (!TYPES.contains(type)) {
             problems.add("member_type: '" + r.get("member_type") + "' is not one of users, roles, groups, territories");
         }

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.mailusers;
 
+import com.zohoprovisioning.pipeline.HiddenCharacters;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 
@@ -29,6 +30,8 @@ public class MailUserValidator {
         if (email == null && !(r.has("account_id") && r.has("zuid"))) {
             problems.add(r.has("account_id") || r.has("zuid")
                     ? "zuid, account_id: both are needed when there is no email" : "email: missing");
+        } else if (email != null && HiddenCharacters.problem("email", email) != null) {
+            problems.add(HiddenCharacters.problem("email", email));
         } else if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add("email: '" + email + "' is not an e-mail address");
         }

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.users;
 
+import com.zohoprovisioning.pipeline.HiddenCharacters;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
 
@@ -47,6 +48,8 @@ public class UserValidator {
         String email = r.get("email");
         if (email == null && r.get("id") == null) {
             problems.add("email: missing");
+        } else if (email != null && HiddenCharacters.problem("email", email) != null) {
+            problems.add(HiddenCharacters.problem("email", email));
         } else if (email != null) {
             String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
             if (refusedDomains.contains(domain)) {
