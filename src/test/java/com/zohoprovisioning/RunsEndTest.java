@@ -80,8 +80,10 @@ class RunsEndTest {
         } catch (IOException e) {
             org.junit.jupiter.api.Assumptions.abort("mkfifo is missing: " + e.getMessage());
         }
-        Thread.sleep(20);
-        drop("b.csv", CSV + "after.fifo@example.com,After,Manager,Standard\n");
+        Path valid = drop("b.csv", CSV + "after.fifo@example.com,After,Manager,Standard\n");
+        // the inbox takes files oldest first: the valid file comes after the FIFO
+        Files.setLastModifiedTime(valid, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(fifo).toMillis() + 1_000));
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
                 .getLogger(MisplacedFiles.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =

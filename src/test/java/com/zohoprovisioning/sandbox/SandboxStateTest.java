@@ -134,10 +134,7 @@ class SandboxStateTest {
             addUser(sandbox.state(), "554023000000999999");
             http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/__sandbox/requests")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
-            long until = System.currentTimeMillis() + 5_000;
-            while (!Files.exists(file()) && System.currentTimeMillis() < until) {
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> Files.exists(file()));
             assertThat(JSON.readTree(file().toFile()).path("bigin").path("users")).hasSize(seedUsers + 1);
 
             addUser(sandbox.state(), "554023000000999998");
