@@ -133,13 +133,10 @@ public final class Application {
             if (approve) {
                 return ApproveCommand.approve(positional.get(0), positional.get(1), config, settings);
             }
-            if (sandbox && reset) {
-                return SandboxCommand.resetSandbox(state, config, settings);
-            }
             if (check && !sandbox) {
                 return RouteRuns.runCheck(config, settings);
             }
-            return sandbox ? SandboxCommand.runSandbox(port, state, config, settings)
+            return sandbox ? SandboxCommand.run(port, state, reset, config, settings)
                     : RouteRuns.runRoutes(once, config, settings);
         } catch (ConfigurationException e) {
             LOG.error("Configuration error: {}", e.getMessage());

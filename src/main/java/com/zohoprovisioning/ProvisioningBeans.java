@@ -55,7 +55,10 @@ public class ProvisioningBeans implements CamelConfiguration {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
             logs.putProperty("maskPii", String.valueOf(settings.bool("provisioning.log.mask-pii")));
         }
-        EmbeddedSandbox.startIfWanted(context, settings);
+        // stand-ins for Zoho found on the class path (the sandbox, when zoho.mode=sandbox): they set the Zoho settings
+        for (CamelConfiguration standIn : java.util.ServiceLoader.load(CamelConfiguration.class, getClass().getClassLoader())) {
+            standIn.configure(context);
+        }
         ZohoEndpoints endpoints = ZohoEndpoints.from(settings);
         context.addService(endpoints, true, true);
         registry.bind("zohoEndpoints", endpoints);

@@ -1,64 +1,60 @@
 package com.zohoprovisioning;
 
-import com.zohoprovisioning.sandbox.SandboxSettings;
-import com.zohoprovisioning.sandbox.ZohoSandbox;
-
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Properties;
 import java.util.function.Function;
+import java.util.spi.ToolProvider;
 
-/** {@code sandbox [--port N] [--state FILE]}: only the Zoho sandbox, until stopped; {@code sandbox --reset}. */
+/**
+ * {@code sandbox [--port N] [--state FILE]} and {@code sandbox --reset}: hands the work to the sandbox's own tool
+ * ({@link ToolProvider} {@value #TOOL}), found on the class path, with every {@code sandbox.*} setting resolved as
+ * a run resolves it ({@code -D}, environment, {@code --config}, the properties files). The application imports
+ * nothing of the sandbox.
+ */
 final class SandboxCommand {
+
+    static final String TOOL = "zoho-sandbox";
 
     private SandboxCommand() {
     }
 
-    /**
-     * The standalone sandbox keeps its org only with {@code --state FILE}: {@code sandbox.state-file} (by default in
-     * the work folder) belongs to the sandbox the application embeds, while a standalone one serves other processes
-     * (the benchmark, a service pointed at it with {@code zoho.api-url}) that reset it through its hooks, and two
-     * processes must not write the same file.
-     */
-    static int runSandbox(Integer port, String state, String config, Map<String, String> arguments)
-            throws IOException, InterruptedException {
-        SandboxSettings settings = SandboxSettings.from(FileSettings.read(config, arguments)).withStateFile(state);
+    static int run(Integer port, String state, boolean reset, String config, Map<String, String> arguments)
+            throws IOException {
+        ToolProvider tool = ToolProvider.findFirst(TOOL)
+                .orElseThrow(() -> new IllegalStateException("the Zoho sandbox (tool " + TOOL + ") is not in this build"));
+        List<String> args = new ArrayList<>();
         if (port != null) {
-            settings = settings.withPort(port);
+            args.addAll(List.of("--port", String.valueOf(port)));
         }
-        ZohoSandbox sb = new ZohoSandbox(settings).start();
-        System.out.println("Zoho sandbox running at " + sb.baseUrl() + " (client id " + settings.clientId()
-                + (state == null ? "" : ", org kept in " + Path.of(state).toAbsolutePath())
-                + "); point the routes at it with -Dzoho.api-url=" + sb.baseUrl() + ". Ctrl-C to stop.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sb.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        if (state != null) {
+            args.addAll(List.of("--state", state));
+        }
+        if (reset) {
+            args.add("--reset");
+        }
+        Function<String, String> props = FileSettings.read(config, arguments);
+        for (String key : sandboxKeys()) {
+            String value = FileSettings.resolve(props, props.apply(key), 0);
+            if (value != null) {
+                args.addAll(List.of("--set", key + "=" + value));
+            }
+        }
+        return tool.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args.toArray(String[]::new));
     }
 
-    /**
-     * {@code sandbox --reset}: deletes the file the embedded sandbox keeps its org in ({@code sandbox.state-file},
-     * placeholders such as {@code {{work.dir}}} resolved; or {@code --state FILE}), so that the next run starts from
-     * the seed. Says what it did; exits 0 whether the file was there or not.
-     */
-    static int resetSandbox(String state, String config, Map<String, String> arguments) throws IOException {
-        Function<String, String> props = FileSettings.read(config, arguments);
-        String file = state != null ? state : FileSettings.resolve(props, props.apply("sandbox.state-file"), 0);
-        if (file == null || file.isBlank()) {
-            System.out.println("sandbox.state-file is empty: the sandbox keeps no org, so there is nothing to reset.");
-            return 0;
+    /** The {@code sandbox.*} keys of the built-in settings. */
+    private static List<String> sandboxKeys() throws IOException {
+        Properties builtIn = new Properties();
+        try (InputStream in = SandboxCommand.class.getClassLoader().getResourceAsStream("config/application.properties")) {
+            if (in != null) {
+                builtIn.load(in);
+            }
         }
-        Path path = Path.of(file.trim()).toAbsolutePath().normalize();
-        if (Files.deleteIfExists(path)) {
-            System.out.println("Deleted " + path + ": the sandbox starts from the seed on the next run.");
-        } else {
-            System.out.println("No " + path + ": the sandbox already starts from the seed.");
-        }
-        return 0;
+        return builtIn.stringPropertyNames().stream().filter(k -> k.startsWith("sandbox.")).sorted().toList();
     }
 }
