@@ -55,11 +55,7 @@ class CommandLineTest {
     }
 
     private int once(String... extra) {
-        props.set("work.dir", work.toString());
-        props.set("provisioning.read-lock-check-ms", "100");
-        List<String> args = new ArrayList<>(List.of("--once"));
-        args.addAll(List.of(extra));
-        return Application.run(args.toArray(String[]::new));
+        return props.once(work.toString(), extra);
     }
 
     private List<String> messages() {

@@ -26,23 +26,15 @@ class MisplacedFilesTest {
         MisplacedFiles check = new MisplacedFiles(work, List.of("bigin-users"));
         assertThat(check.find()).containsExactly(inbox.resolve("people.xlsx").toAbsolutePath().normalize());
 
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(MisplacedFiles.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-                new ch.qos.logback.core.read.ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
+        try (LogCapture log = LogCapture.of(MisplacedFiles.class)) {
             assertThat(check.warnNew()).isEqualTo(1);
             assertThat(check.warnNew()).isEqualTo(1);
-            assertThat(appender.list).as("one warning for two polls").hasSize(1);
+            assertThat(log.events()).as("one warning for two polls").hasSize(1);
             Files.delete(inbox.resolve("people.xlsx"));
             assertThat(check.warnNew()).isZero();
             Files.writeString(inbox.resolve("people.xlsx"), "PK");
             check.warnNew();
-            assertThat(appender.list).as("dropped again: warned again").hasSize(2);
-        } finally {
-            logger.detachAppender(appender);
+            assertThat(log.events()).as("dropped again: warned again").hasSize(2);
         }
     }
 }

@@ -30,11 +30,7 @@ class OnceModeTest {
     }
 
     private int once(String... extra) {
-        props.set("work.dir", work.toString());
-        props.set("provisioning.read-lock-check-ms", "100");
-        List<String> args = new ArrayList<>(List.of("--once"));
-        args.addAll(List.of(extra));
-        return Application.run(args.toArray(String[]::new));
+        return props.once(work.toString(), extra);
     }
 
     @Test
@@ -58,21 +54,14 @@ class OnceModeTest {
         Files.writeString(inbox.resolve("bigin-users/people.csv.txt"), "email\n");
         Files.writeString(inbox.resolve("bigin-users/.hidden.csv.part"), "x");          // ours / hidden: not misplaced
         Files.writeString(inbox.resolve(".DS_Store"), "x");
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(MisplacedFiles.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-                new ch.qos.logback.core.read.ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
+        LogCapture log = LogCapture.of(MisplacedFiles.class);
         int code;
-        try {
+        try (log) {
             code = once();
-        } finally {
-            logger.detachAppender(appender);
         }
         assertThat(code).as("every record succeeded, but files were misplaced").isEqualTo(3);
         assertThat(work.resolve("success/bigin-users/a.csv")).exists();
-        List<String> warnings = appender.list.stream()
+        List<String> warnings = log.events().stream()
                 .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).map(e -> e.getFormattedMessage()).toList();
         assertThat(warnings).hasSize(4);
         assertThat(warnings).allSatisfy(w -> assertThat(w).contains("inbox/bigin-users/", "inbox/crm-users/",

@@ -38,12 +38,7 @@ class RunsEndTest {
     }
 
     private int once(String workDir, String... extra) {
-        props.set("work.dir", workDir);
-        props.set("provisioning.read-lock-check-ms", "100");
-        List<String> args = new ArrayList<>(List.of("--once"));
-        args.addAll(List.of(extra));
-        return assertTimeoutPreemptively(Duration.ofSeconds(45), () -> Application.run(args.toArray(String[]::new)),
-                "--once must end");
+        return assertTimeoutPreemptively(Duration.ofSeconds(45), () -> props.once(workDir, extra), "--once must end");
     }
 
     private int once() {
@@ -84,22 +79,15 @@ class RunsEndTest {
         // the inbox takes files oldest first: the valid file comes after the FIFO
         Files.setLastModifiedTime(valid, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(fifo).toMillis() + 1_000));
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(MisplacedFiles.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-                new ch.qos.logback.core.read.ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
+        LogCapture log = LogCapture.of(MisplacedFiles.class);
         int code;
-        try {
+        try (log) {
             code = once();
-        } finally {
-            logger.detachAppender(appender);
         }
         assertThat(code).as("every record succeeded, but a FIFO was left in the inbox").isEqualTo(3);
         assertThat(work.resolve("success/bigin-users/b.csv")).content().contains("after.fifo@example.com");
         assertThat(fifo).as("left where it is").exists();
-        assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+        assertThat(log.events()).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                 .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                 .singleElement().asString().startsWith("inbox/bigin-users/a.csv is not taken")
                 .contains("not a regular file", "named pipe");

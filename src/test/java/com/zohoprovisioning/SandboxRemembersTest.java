@@ -38,10 +38,8 @@ class SandboxRemembersTest {
     private String once(String name) throws IOException {
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
         Files.writeString(inbox.resolve(name), USER);
-        props.set("work.dir", work.toString());
-        props.set("provisioning.read-lock-check-ms", "100");
         props.set("provisioning.repeat-window", "0"); // the same bytes on purpose: what the sandbox remembers
-        assertThat(Application.run(new String[] {"--once"})).isEqualTo(0);
+        assertThat(props.once(work.toString())).isEqualTo(0);
         try (Reader r = Files.newBufferedReader(work.resolve("success/bigin-users/" + name), StandardCharsets.UTF_8)) {
             List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(r).getRecords();

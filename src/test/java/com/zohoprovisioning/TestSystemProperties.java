@@ -13,6 +13,15 @@ final class TestSystemProperties {
         set.add(key);
     }
 
+    /** {@code Application.run("--once", extra…)} on a work folder, the inbox polled fast. */
+    int once(String workDir, String... extra) {
+        set("work.dir", workDir);
+        set("provisioning.read-lock-check-ms", "100");
+        List<String> args = new ArrayList<>(List.of("--once"));
+        args.addAll(List.of(extra));
+        return Application.run(args.toArray(String[]::new));
+    }
+
     void clear() {
         set.forEach(System::clearProperty);
         set.clear();
