@@ -45,8 +45,9 @@ public class ProvisioningBeans implements CamelConfiguration {
         // the feeds: every Feed class under com.zohoprovisioning.feeds. A misspelled setting stops the start here,
         // before anything is bound or any route can take a file.
         java.util.List<Feed> found = Feeds.discover(context);
-        UnknownSettings.of(found.stream().map(Feed::name).toList(),
-                found.stream().flatMap(f -> Feeds.apis(f).stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)))
+        java.util.Set<String> apis = found.stream().flatMap(f -> Feeds.apis(f).stream())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        UnknownSettings.of(found.stream().map(Feed::name).toList(), apis)
                 .check(UnknownSettings.given(System.getProperties(), arguments,
                         context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile()));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
@@ -99,7 +100,7 @@ public class ProvisioningBeans implements CamelConfiguration {
             feed.bind(registry, settings);
         }
         registry.bind("feeds", feeds);
-        registry.bind("feedRoutes", new FeedRoutes(found));
+        registry.bind("feedRoutes", new FeedRoutes(found, apis));
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         // A file's steps (routes/pipeline.yaml, error-handling.yaml)
         Path workDir = Path.of(settings.text("work.dir"));

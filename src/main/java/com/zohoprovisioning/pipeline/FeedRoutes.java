@@ -18,16 +18,18 @@ public class FeedRoutes extends RouteBuilder implements Ordered {
     private static final List<String> ROUTE_SUFFIXES = List.of("inbox", "process-file", "sftp", "sftp-results", "download");
 
     private final List<Feed> feeds;
-    private final java.util.Set<String> apis = new java.util.TreeSet<>();
+    private final java.util.Set<String> apis;
 
-    public FeedRoutes(List<Feed> feeds) {
+    /** {@code apis}: the Zoho APIs the feeds' routes call ({@link Feeds#apis}). */
+    public FeedRoutes(List<Feed> feeds, java.util.Set<String> apis) {
         this.feeds = List.copyOf(feeds);
+        this.apis = java.util.Set.copyOf(apis);
     }
 
     @Override
     public void addRoutesToCamelContext(org.apache.camel.CamelContext context) throws Exception {
         for (Feed feed : feeds) {
-            apis.addAll(Feeds.loadRoutes(context, feed));
+            Feeds.loadRoutes(context, feed);
         }
         super.addRoutesToCamelContext(context);
     }

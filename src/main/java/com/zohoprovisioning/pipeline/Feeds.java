@@ -42,23 +42,24 @@ public final class Feeds {
      * Loads a feed's routes: {@code <feed>.yaml} in its folder. (By its exact path: Camel's wildcard scan of a
      * shaded jar drops the folder level of {@code feeds/<feed>/}.)
      */
-    public static Set<String> loadRoutes(CamelContext context, Feed feed) throws Exception {
-        String location = "classpath:" + feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
-        org.apache.camel.spi.Resource routes = org.apache.camel.support.ResourceHelper.resolveMandatoryResource(context, location);
+    public static void loadRoutes(CamelContext context, Feed feed) throws Exception {
+        org.apache.camel.spi.Resource routes = org.apache.camel.support.ResourceHelper.resolveMandatoryResource(context,
+                "classpath:" + routesPath(feed));
         org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(routes);
-        try (java.io.InputStream in = routes.getInputStream()) {
-            return apis(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     /** The Zoho APIs a feed's routes call, read from its {@code <feed>.yaml} without loading them. */
     public static Set<String> apis(Feed feed) {
-        String location = feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
-        try (java.io.InputStream in = feed.getClass().getClassLoader().getResourceAsStream(location)) {
+        try (java.io.InputStream in = feed.getClass().getClassLoader().getResourceAsStream(routesPath(feed))) {
             return in == null ? Set.of() : apis(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Where a feed's routes are: {@code <feed>.yaml} in its folder (its class's package). */
+    private static String routesPath(Feed feed) {
+        return feed.getClass().getPackageName().replace('.', '/') + "/" + feed.name() + ".yaml";
     }
 
     /** The Zoho APIs a feed's routes call: those its {@code zoho:<api>} steps name. */

@@ -23,8 +23,6 @@ import java.util.Map;
  */
 public final class ZohoProducer extends DefaultProducer {
 
-    /** Set after a call some of whose attempts never got an answer (a later DUPLICATE_DATA may mean the first worked). */
-    static final String IO_FAILURES = ZohoCall.IO_FAILURES;
     /** An exchange variable a planner may set: the request as a person reads it, for the dry run's message. */
     public static final String REQUEST_SUMMARY = "requestSummary";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,7 +118,7 @@ public final class ZohoProducer extends DefaultProducer {
     private ZohoResponse call(Exchange exchange, String p, String q, Object body) {
         Map<String, Object> properties = exchange.getProperties();
         Map<String, Object> caller = new HashMap<>(properties);
-        caller.remove(IO_FAILURES);
+        caller.remove(ZohoCall.IO_FAILURES);
         properties.clear();
         ZohoCall call = new ZohoCall(endpoint.getApi(), endpoint.getMethod(), p, q, counterName, body, caller);
         exchange.setProperty(ZohoCall.PROPERTY, call);
@@ -135,7 +133,7 @@ public final class ZohoProducer extends DefaultProducer {
                 properties.put(e.getKey(), e.getValue());
             }
             if (call.ioFailures() > 0) {
-                exchange.setProperty(IO_FAILURES, call.ioFailures());
+                exchange.setProperty(ZohoCall.IO_FAILURES, call.ioFailures());
             }
         }
         return exchange.getException() != null ? null : exchange.getMessage().getBody(ZohoResponse.class);
