@@ -275,15 +275,10 @@ public final class CrmUserGroupsApi implements SandboxApi {
     }
 
     private ObjectNode byId(String list, String id) {
-        for (JsonNode n : state.list(CRM, list)) {
-            if (n.path("id").asText().equals(id)) {
-                return (ObjectNode) n;
-            }
-        }
-        return null;
+        return (ObjectNode) ZohoUsers.byId(state.list(CRM, list), id);
     }
 
     private static String status(JsonNode u) {
-        return u.path("status").asText("active");
+        return ZohoUsers.status(u);
     }
 }
