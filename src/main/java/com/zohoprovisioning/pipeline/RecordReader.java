@@ -38,11 +38,9 @@ public final class RecordReader {
                     try (Reader again = InputCharset.reopen(file, text.charset())) {
                         shape = JsonValues.scan(again);
                     }
-                    yield new JsonRecordSource(text.reader(), JsonValues.INPUT, mapping, text.charset(),
-                            settings.maxFieldChars(), shape);
+                    yield new JsonRecordSource(text.reader(), mapping, text.charset(), settings, shape);
                 }
-                case NDJSON -> new NdjsonRecordSource(text.reader(), JsonValues.INPUT, mapping, text.charset(),
-                        settings.maxFieldChars());
+                case NDJSON -> new NdjsonRecordSource(text.reader(), mapping, text.charset(), settings);
             };
             ok = true;
             return source;
