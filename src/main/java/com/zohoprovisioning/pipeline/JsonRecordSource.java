@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
@@ -35,14 +34,14 @@ final class JsonRecordSource extends LookAheadRecordSource {
     private long row;
     private boolean done;
 
-    JsonRecordSource(Reader reader, ObjectMapper json, FieldMapping mapping, Charset charset, int maxFieldChars,
+    JsonRecordSource(Reader reader, FieldMapping mapping, Charset charset, ReaderSettings settings,
                      JsonValues.Shape shape) throws IOException {
         this.reader = reader;
-        this.maxFieldChars = maxFieldChars;
+        this.maxFieldChars = settings.maxFieldChars();
         this.mapping = mapping;
         this.charset = charset;
         try {
-            this.parser = json.createParser(reader);
+            this.parser = JsonValues.INPUT.createParser(reader);
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 while (true) {
@@ -69,16 +68,7 @@ final class JsonRecordSource extends LookAheadRecordSource {
             throw new FileRejectedException("the JSON is not of the expected shape (an array of objects): record 1 "
                     + "cannot be read: " + pending.problem());
         }
-        if (pending != null) {
-            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
-            if (chosen != this.mapping) {
-                this.mapping = chosen;
-                if (pending.problem() == null) {
-                    pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
-                }
-            }
-            fields.addAll(pending.fields().keySet());
-        }
+        this.mapping = chooseProfile(this, mapping, fields, maxFieldChars);
     }
 
     @Override
@@ -113,6 +103,23 @@ final class JsonRecordSource extends LookAheadRecordSource {
             row = before + 1;
             pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
         }
+    }
+
+    /**
+     * For JSON and NDJSON: the mapping of the profile the keys of the source's first record (if any) reveal, that
+     * record read again with it (unless it has a problem); its fields are added to {@code fields}.
+     */
+    static FieldMapping chooseProfile(LookAheadRecordSource source, FieldMapping mapping, Set<String> fields,
+                                      int maxFieldChars) {
+        if (source.pending == null) {
+            return mapping;
+        }
+        FieldMapping chosen = mapping.forHeader(source.pending.original().keySet());
+        if (chosen != mapping && source.pending.problem() == null) {
+            source.pending = remap(source.pending, chosen, maxFieldChars);
+        }
+        fields.addAll(source.pending.fields().keySet());
+        return chosen;
     }
 
     /** The record with the problem found while reading it (a key named twice, a value over the limits), if any. */

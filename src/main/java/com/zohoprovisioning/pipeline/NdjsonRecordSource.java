@@ -1,7 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.util.Set;
 final class NdjsonRecordSource extends LookAheadRecordSource {
 
     private final BufferedReader reader;
-    private final ObjectMapper json;
     private FieldMapping mapping;
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
@@ -27,11 +25,9 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
     private long row;
     private long line;
 
-    NdjsonRecordSource(BufferedReader reader, ObjectMapper json, FieldMapping mapping, Charset charset,
-                       int maxFieldChars) {
+    NdjsonRecordSource(BufferedReader reader, FieldMapping mapping, Charset charset, ReaderSettings settings) {
         this.reader = reader;
-        this.maxFieldChars = maxFieldChars;
-        this.json = json;
+        this.maxFieldChars = settings.maxFieldChars();
         this.mapping = mapping;
         this.charset = charset;
         advance();
@@ -41,16 +37,7 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
                     && String.valueOf(pending.original().get("raw_line")).trim().startsWith("[")
                     ? "; it looks like a JSON array: name it .json" : ""));
         }
-        if (pending != null) {
-            FieldMapping chosen = this.mapping.forHeader(pending.original().keySet());
-            if (chosen != this.mapping) {
-                this.mapping = chosen;
-                if (pending.problem() == null) {
-                    pending = JsonRecordSource.remap(pending, chosen, maxFieldChars);
-                }
-            }
-            fields.addAll(pending.fields().keySet());
-        }
+        this.mapping = JsonRecordSource.chooseProfile(this, mapping, fields, maxFieldChars);
     }
 
     @Override
@@ -66,7 +53,7 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
                 return;
             }
             row++;
-            try (JsonParser p = json.createParser(text)) {
+            try (JsonParser p = JsonValues.INPUT.createParser(text)) {
                 p.nextToken();
                 JsonValues.Value value = JsonValues.read(p);
                 if (p.nextToken() != null) {

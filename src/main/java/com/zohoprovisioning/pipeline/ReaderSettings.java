@@ -27,6 +27,19 @@ public record ReaderSettings(String charset, String fallbackCharset, String deli
         }
     }
 
+    /** True unless the fallback charset is switched off (empty or "none"). */
+    public boolean hasFallbackCharset() {
+        return !fallbackCharset.isEmpty();
+    }
+
+    /** The CSV delimiter set ({@code tab} or {@code \t} for a tab), or null for {@code auto}: sniffed from the header. */
+    public Character fixedDelimiter() {
+        if (delimiter == null || delimiter.isBlank() || delimiter.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
+    }
+
     /**
      * A feed's settings: {@code provisioning.<feed>.charset}, {@code .fallback-charset} and {@code .delimiter} when
      * set, else {@code provisioning.charset}, {@code .fallback-charset}, {@code .delimiter}; and the limits
