@@ -94,12 +94,28 @@ public class ProvisioningBeans implements CamelConfiguration {
         Path configDir = Path.of(settings.text("provisioning.config-dir"));
         // each feed binds the beans its routes call
         Map<String, FeedDefinition> feeds = new LinkedHashMap<>();
+        Map<String, com.zohoprovisioning.pipeline.RosterSettings> rosters = new LinkedHashMap<>();
         for (Feed feed : found) {
             feeds.put(feed.name(), new FeedDefinition(feed.name(), feed.requiredColumns(), feed.keyField(), feed.sameKey(),
                     FieldMapping.forFeed(feed, configDir, settings), ReaderSettings.from(settings, feed.name())));
             feed.bind(registry, settings);
+            com.zohoprovisioning.pipeline.RosterSettings roster = com.zohoprovisioning.pipeline.RosterSettings.of(settings,
+                    feed.name());
+            if (roster.roster() && !feed.roster()) {
+                throw new com.zohoprovisioning.config.ConfigurationException("provisioning." + feed.name()
+                        + ".mode=roster: feed " + feed.name() + " has no roster mode (user feeds have it: "
+                        + String.join(", ", found.stream().filter(Feed::roster).map(Feed::name).toList()) + ")");
+            }
+            rosters.put(feed.name(), roster);
         }
         registry.bind("feeds", feeds);
+        // roster mode (provisioning.<feed>.mode=roster): the look ahead and guard, then the leavers after the rows
+        registry.bind("rosterPlanner", new com.zohoprovisioning.pipeline.RosterPlanner(rosters));
+        com.zohoprovisioning.pipeline.RosterLeavers leavers = new com.zohoprovisioning.pipeline.RosterLeavers(
+                Path.of(settings.text("work.dir")));
+        registry.bind("rosterLeavers", leavers);
+        registry.bind("leaverStart", (Processor) leavers::start);
+        registry.bind("leaverResult", (Processor) leavers::result);
         registry.bind("feedRoutes", new FeedRoutes(found, apis));
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         // A file's steps (routes/pipeline.yaml, error-handling.yaml)

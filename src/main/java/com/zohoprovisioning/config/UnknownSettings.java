@@ -39,7 +39,7 @@ public final class UnknownSettings {
     static final Set<String> OTHER = Set.of("provisioning.feeds");
     /** {@code provisioning.<feed>.<suffix>} (and {@code default-<field>}): ReaderSettings, FieldMapping, OpsBeans. */
     static final List<String> FEED_SUFFIXES = List.of("charset", "fallback-charset", "delimiter", "cron", "profile",
-            "mode");
+            "mode", "roster.protect-profiles", "roster.protect", "roster.max-deactivations");
     /** {@code sftp.<feed>.<suffix>}: OpsSettings and routes/ops.yaml. */
     static final List<String> SFTP_SUFFIXES = List.of("host", "port", "user", "dir", "password", "private-key-file",
             "private-key-passphrase", "known-hosts-file", "strict-host-key-checking", "read-lock", "read-lock-check-ms",

@@ -60,6 +60,14 @@ public abstract class Feed {
         return profileTargets;
     }
 
+    /**
+     * Whether the feed has roster mode ({@code provisioning.<name>.mode=roster}): its lookups implement
+     * {@link RosterDirectory} and its routes have {@code direct:<name>-plan-row} and {@code direct:<name>-leaver}.
+     */
+    public boolean roster() {
+        return false;
+    }
+
     /** Binds the beans its routes call (validator, planner, lookups), configured from the settings. */
     public abstract void bind(Registry registry, Settings settings);
 }

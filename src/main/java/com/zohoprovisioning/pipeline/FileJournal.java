@@ -42,6 +42,9 @@ public final class FileJournal implements Closeable {
     private final Path dir;
     private final Map<Long, RecordOutcome> outcomes = new HashMap<>();
     private final Map<Long, String> sent = new HashMap<>();
+    private final Map<String, LeaverDone> leavers = new HashMap<>();
+    private final Map<String, Leaver> leaversSent = new HashMap<>();
+    private String rosterStarted;
     private String done;
     private OutputStream out;
     /** The lines not yet written to the file. */
@@ -91,11 +94,81 @@ public final class FileJournal implements Closeable {
             done = n.get("done").asText();
         } else if (n.has("outcome")) {
             JsonNode o = n.get("outcome");
-            outcomes.put(n.get("row").asLong(), new RecordOutcome(o.path("success").asBoolean(), text(o, "action"),
-                    text(o, "id"), text(o, "code"), text(o, "message"),
-                    o.hasNonNull("http") ? o.get("http").asInt() : null));
+            outcomes.put(n.get("row").asLong(), outcomeOf(o));
+        } else if (n.has("leaver")) {
+            Leaver l = new Leaver(n.get("leaver").asText(), text(n, "email"), text(n, "first_name"),
+                    text(n, "last_name"), text(n, "profile"));
+            if (n.has("outcome")) {
+                leavers.put(l.id(), new LeaverDone(l, outcomeOf(n.get("outcome"))));
+            } else {
+                leaversSent.put(l.id(), l);
+            }
+        } else if (n.has("roster")) {
+            rosterStarted = n.get("roster").asText();
         } else if (n.has("sent")) {
             sent.put(n.get("row").asLong(), n.get("sent").asText());
+        }
+    }
+
+    private static RecordOutcome outcomeOf(JsonNode o) {
+        return new RecordOutcome(o.path("success").asBoolean(), text(o, "action"), text(o, "id"), text(o, "code"),
+                text(o, "message"), o.hasNonNull("http") ? o.get("http").asInt() : null);
+    }
+
+    /** A leaver an earlier run of this file deactivated (or failed to): who, and the outcome. */
+    public record LeaverDone(Leaver leaver, RecordOutcome outcome) {
+    }
+
+    /** The leavers an earlier run journalled an outcome for, by Zoho id (roster mode). */
+    public synchronized Map<String, LeaverDone> leavers() {
+        return Map.copyOf(leavers);
+    }
+
+    /** The leavers an earlier run sent a deactivation for without journalling its answer, by Zoho id. */
+    public synchronized Map<String, Leaver> leaversInDoubt() {
+        Map<String, Leaver> m = new HashMap<>(leaversSent);
+        m.keySet().removeAll(leavers.keySet());
+        return m;
+    }
+
+    /** Before a leaver's deactivation goes out: who, so that a run killed before the answer can reconcile it. */
+    public synchronized void leaverSent(Leaver u) {
+        try {
+            JsonGenerator g = line();
+            writeLeaver(g, u);
+            g.writeStringField("sent", "PUT");
+            append(g, true);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The plan digest of a roster run that got past its guard, or null: a resumed run does not ask the guard again. */
+    public synchronized String rosterStarted() {
+        return rosterStarted;
+    }
+
+    /** Roster mode: the file got past the guard with this plan, before its first call. */
+    public synchronized void rosterStarted(String digest) {
+        try {
+            JsonGenerator g = line();
+            g.writeStringField("roster", digest);
+            append(g, true);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        rosterStarted = digest;
+    }
+
+    /** A leaver's outcome: who (for its result line when the run resumes) and what happened. */
+    public synchronized void leaver(Leaver u, RecordOutcome o) {
+        try {
+            JsonGenerator g = line();
+            writeLeaver(g, u);
+            writeOutcome(g, o);
+            append(g, true);
+        } catch (IOException e) {
+            throw failed(e);
         }
     }
 
@@ -152,20 +225,32 @@ public final class FileJournal implements Closeable {
         try {
             JsonGenerator g = line();
             g.writeNumberField("row", row);
-            g.writeObjectFieldStart("outcome");
-            g.writeBooleanField("success", o.success());
-            g.writeStringField("action", o.action());
-            g.writeStringField("id", o.id());
-            g.writeStringField("code", o.code());
-            g.writeStringField("message", o.message());
-            if (o.httpStatus() != null) {
-                g.writeNumberField("http", o.httpStatus());
-            }
-            g.writeEndObject();
+            writeOutcome(g, o);
             append(g, false);
         } catch (IOException e) {
             throw failed(e);
         }
+    }
+
+    private static void writeLeaver(JsonGenerator g, Leaver u) throws IOException {
+        g.writeStringField("leaver", u.id());
+        g.writeStringField("email", u.email());
+        g.writeStringField("first_name", u.firstName());
+        g.writeStringField("last_name", u.lastName());
+        g.writeStringField("profile", u.profile());
+    }
+
+    private static void writeOutcome(JsonGenerator g, RecordOutcome o) throws IOException {
+        g.writeObjectFieldStart("outcome");
+        g.writeBooleanField("success", o.success());
+        g.writeStringField("action", o.action());
+        g.writeStringField("id", o.id());
+        g.writeStringField("code", o.code());
+        g.writeStringField("message", o.message());
+        if (o.httpStatus() != null) {
+            g.writeNumberField("http", o.httpStatus());
+        }
+        g.writeEndObject();
     }
 
     public synchronized void done(String archive) {

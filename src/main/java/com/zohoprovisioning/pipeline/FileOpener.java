@@ -65,8 +65,9 @@ public final class FileOpener {
         if (!dryRun) {
             journals.open(run);
         }
-        run.records(new ProfiledRecordSource(RecordReader.open(source, run.format(), feed.reader(),
-                mappingFor(feed, source, run))));
+        FieldMapping mapping = mappingFor(feed, source, run);
+        run.mapping(mapping);
+        run.records(new ProfiledRecordSource(RecordReader.open(source, run.format(), feed.reader(), mapping)));
         for (String required : feed.requiredColumns()) {
             boolean present = false;
             for (String alternative : required.split("\\|")) {

@@ -51,6 +51,9 @@ public final class FileRun {
     private volatile boolean resultsBom = true;
     private String sha256;
     private volatile ProcessedFiles.Entry repeatOf;
+    private FieldMapping mapping;
+    private volatile String approval;
+    private volatile RosterRun roster;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -137,6 +140,34 @@ public final class FileRun {
 
     void markRepeatOf(ProcessedFiles.Entry e) {
         this.repeatOf = e;
+    }
+
+    /** The approval {@code approve} left beside the file (used up by the repeat check), or null. */
+    public String approval() {
+        return approval;
+    }
+
+    void approval(String text) {
+        this.approval = text;
+    }
+
+    /** Roster mode: the file's plan (leavers, guard, counts), or null in changes mode. */
+    public RosterRun roster() {
+        return roster;
+    }
+
+    void startRoster(RosterRun r) {
+        this.roster = r;
+    }
+
+    void mapping(FieldMapping m) {
+        this.mapping = m;
+    }
+
+    /** The file's records again from the start, read as the run reads them (roster mode's look ahead). */
+    RecordSource reopen() throws IOException {
+        return new com.zohoprovisioning.mapping.ProfiledRecordSource(RecordReader.open(source, format, feed.reader(),
+                mapping));
     }
 
     synchronized boolean stop(String reason, boolean fatalError) {
@@ -234,6 +265,9 @@ public final class FileRun {
         }
         if (error != null) {
             error.close();
+        }
+        if (roster != null) {
+            roster.close();
         }
         if (journal != null) {
             journal.close();

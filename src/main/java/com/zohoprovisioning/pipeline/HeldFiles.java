@@ -38,16 +38,29 @@ public final class HeldFiles {
             throw new IllegalArgumentException(workDir.relativize(target) + " already exists: let it finish, or move it"
                     + " away, then approve again");
         }
-        WorkFiles.writeAtomically(inbox.resolve(file + RepeatedFiles.APPROVED),
-                RepeatedFiles.approval(held).getBytes(StandardCharsets.UTF_8));
+        String plan = planDigest(heldDir.resolve(file + ".reason.txt"));
+        WorkFiles.writeAtomically(inbox.resolve(file + RepeatedFiles.APPROVED), (RepeatedFiles.approval(held)
+                + (plan == null ? "" : "plan=" + plan + "\n")).getBytes(StandardCharsets.UTF_8));
         Path profile = heldDir.resolve(file + ".profile");
         if (Files.isRegularFile(profile)) {
             WorkFiles.move(profile, inbox.resolve(file + ".profile"));
         }
         WorkFiles.move(held, target);
         Files.deleteIfExists(heldDir.resolve(file + ".reason.txt"));
+        Files.deleteIfExists(heldDir.resolve(file + ".plan.csv"));
         return "Released " + workDir.relativize(held) + " into " + workDir.relativize(inbox) + "/ (approved once: it is"
-                + " processed on the next poll or --once run even if it repeats a processed file)";
+                + (plan == null ? " processed on the next poll or --once run even if it repeats a processed file)"
+                : " processed on the next poll or --once run with the plan approved, digest " + plan
+                + "; if the leavers differ by then, it is held again)");
+    }
+
+    /** The roster plan's digest a roster guard's reason names ("Plan digest: …"), or null. */
+    private static String planDigest(Path reason) throws IOException {
+        if (!Files.isRegularFile(reason)) {
+            return null;
+        }
+        return Files.readAllLines(reason, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("Plan digest: "))
+                .map(l -> l.substring("Plan digest: ".length()).trim()).findFirst().orElse(null);
     }
 
     private static String heldNames(Path dir) throws IOException {

@@ -35,6 +35,9 @@ final class RunSummary {
         summary.put("failed", failed);
         summary.put("by_action", FileRun.sums(run.byAction));
         summary.put("by_error_code", FileRun.sums(run.byCode));
+        if (run.roster() != null) {
+            summary.put("roster", run.roster().summary(workDir, run.dryRun()));
+        }
         Map<String, Object> calls = new LinkedHashMap<>();
         calls.put("total", run.apiCallTotal());
         calls.put("by_endpoint", FileRun.sums(run.apiCalls));

@@ -84,6 +84,41 @@ public final class UnfinishedFiles {
                 earlier.file(), earlier.finished(), or(earlier.summary()), feed, quoted(name));
     }
 
+    /**
+     * The roster guard: more leavers than provisioning.&lt;feed&gt;.roster.max-deactivations and no approval of this
+     * plan. Before any call, the file goes to held/ with its plan ({@code <file>.plan.csv}) and a reason that says how
+     * to approve it; the approval is bound to the plan's digest.
+     */
+    public void holdRoster(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        RosterRun roster = run.roster();
+        String feed = run.feed().name();
+        Path target = WorkFiles.unique(workDir.resolve("held").resolve(feed), run.fileName(), run.stamp());
+        String name = target.getFileName().toString();
+        try {
+            run.closeAll();
+            OutputFiles.directories(target.getParent());
+            WorkFiles.move(roster.planFile, target.resolveSibling(name + ".plan.csv"));
+        } finally {
+            WorkFiles.deleteTree(run.tmpDir());
+        }
+        String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now()
+                + "\nReason: roster guard: " + roster.heldReason() + " (provisioning." + feed
+                + ".roster.max-deactivations)\nPlan: " + name + ".plan.csv (" + roster.rows + " rows: " + roster.joiners
+                + " joiners; " + roster.leavers.size() + " leavers to deactivate; " + roster.protectedLeavers.size()
+                + " protected, left alone)\nPlan digest: " + roster.digest + "\nNothing of this file was sent to Zoho."
+                + "\nIf the file is wrong (a truncated or partial export), delete it and its plan. If the plan is right,"
+                + " approve it:\n  java -jar target/zoho-provisioning.jar approve " + feed + " " + quoted(name)
+                + "\nThe approval holds for this plan only: if Zoho changes before the file runs so that the leavers"
+                + " differ, it is held again with a new plan.\n";
+        writeReason(target, reason);
+        WorkFiles.moveProfileFile(run, target);
+        exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": roster guard");
+        LOG.error("Held {}/{} in {}: roster guard: {}. Nothing sent; plan in {}.plan.csv. To apply it: approve {} {}",
+                feed, run.fileName(), workDir.relativize(target), roster.heldReason(), name, feed, quoted(name));
+    }
+
     private static String or(String path) {
         return path == null ? "(none)" : path;
     }

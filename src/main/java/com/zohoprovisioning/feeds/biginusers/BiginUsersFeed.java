@@ -20,6 +20,11 @@ public class BiginUsersFeed extends Feed {
     }
 
     @Override
+    public boolean roster() {
+        return true;
+    }
+
+    @Override
     public void bind(Registry registry, Settings settings) {
         registry.bind("biginLookupLoader", new UserLookupLoader("Bigin"));
         registry.bind("biginValidate", RecordSteps.validates(

@@ -23,6 +23,11 @@ public class CrmUsersFeed extends Feed {
     }
 
     @Override
+    public boolean roster() {
+        return true;
+    }
+
+    @Override
     public void bind(Registry registry, Settings settings) {
         registry.bind("crmUsersLookupLoader", new UserLookupLoader("CRM"));
         // @zoho.com addresses are refused by CRM (INVALID_DATA); both names are sent on add (the docs disagree on

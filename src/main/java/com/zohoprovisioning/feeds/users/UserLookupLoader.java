@@ -33,6 +33,11 @@ public class UserLookupLoader {
         lookups(exchange).addUsers(answer(exchange, "the " + product + " users list").get("users"));
     }
 
+    /** Roster mode only: the token's own user ({@code type=CurrentUser}), never deactivated as a leaver. */
+    public void currentUser(Exchange exchange) {
+        lookups(exchange).addCurrentUser(answer(exchange, "the " + product + " current user").get("users"));
+    }
+
     private static UserLookups lookups(Exchange exchange) {
         return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(UserLookups.class);
     }

@@ -1,6 +1,7 @@
 package com.zohoprovisioning.feeds.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zohoprovisioning.pipeline.RosterDirectory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The roles, profiles and users of one file's run of a user feed (Bigin, CRM), loaded once: names and e-mails to
  * IDs, and what Zoho holds of each user (for updates and unchanged detection).
  */
-public final class UserLookups {
+public final class UserLookups implements RosterDirectory {
 
     /** A role or profile: its id and the names it answers to. */
     public record Named(String id, String name, String label) {
@@ -34,6 +35,8 @@ public final class UserLookups {
     private final List<String> profileNames = new ArrayList<>();
     private final Map<String, User> usersByEmail = new HashMap<>();
     private final Map<String, User> usersById = new HashMap<>();
+    private final List<DirectoryUser> directory = new ArrayList<>();
+    private String ownUserId;
 
     public void addRoles(JsonNode list) {
         add(list, roles, roleNames);
@@ -76,10 +79,41 @@ public final class UserLookups {
             String email = u.path("email").asText("").toLowerCase(Locale.ROOT);
             User user = new User(u.path("id").asText(), u.path("status").asText("active"), fields);
             usersById.put(user.id(), user);
+            directory.add(new DirectoryUser(user.id(), email, user.status(), u.path("first_name").asText(""),
+                    u.path("last_name").asText(""), fields.get("profile")));
             if (!email.isEmpty()) {
                 usersByEmail.put(email, user);
             }
         }
+    }
+
+    /** The token's own user, from the users list's CurrentUser answer (roster mode protects it). */
+    public void addCurrentUser(JsonNode list) {
+        if (list != null && list.size() > 0) {
+            ownUserId = list.get(0).path("id").asText(null);
+        }
+    }
+
+    @Override
+    public Iterable<DirectoryUser> directoryUsers() {
+        return directory;
+    }
+
+    @Override
+    public Map<String, String> userFields(String id) {
+        User u = userById(id);
+        return u == null ? Map.of() : u.fields();
+    }
+
+    @Override
+    public String profileName(String profileId) {
+        Named n = profileId == null ? null : profiles.get(profileId);
+        return n == null ? null : n.name();
+    }
+
+    @Override
+    public String ownUserId() {
+        return ownUserId;
     }
 
     /** The role's id for a name, display label or id; null when unknown. */

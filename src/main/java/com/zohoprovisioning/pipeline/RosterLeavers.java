@@ -1,0 +1,146 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Roster mode, after the rows: the leavers of the plan, deactivated through the feed's {@code direct:<feed>-leaver}
+ * route (a split over {@link #leavers}), each journalled before its call ({@link #start}) and after its answer
+ * ({@link #result}), so that a resumed run replays the ones done and sends each of the rest once. Their result files
+ * go beside the rows' ones ({@link #publish}): {@code <stem>.leavers.<ext>} in success/ and error/.
+ */
+public final class RosterLeavers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RosterLeavers.class);
+    /** The {@link Leaver} of a leaver route. */
+    public static final String LEAVER = "zpLeaver";
+
+    private final Path workDir;
+
+    public RosterLeavers(Path workDir) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    /** The leavers to deactivate now; the ones an earlier run of this file journalled are written from the journal. */
+    public Iterator<Leaver> leavers(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        RosterRun roster = run.roster();
+        Map<String, FileJournal.LeaverDone> done = run.journal() == null ? Map.of() : run.journal().leavers();
+        long n = 0;
+        for (FileJournal.LeaverDone d : done.values()) {
+            write(run, roster, d.leaver(), d.outcome(), ++n);
+            roster.resumed.increment();
+        }
+        List<Leaver> todo = new ArrayList<>();
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        for (Leaver l : roster.leavers) {
+            planned.add(l.id());
+            if (!done.containsKey(l.id())) {
+                todo.add(l);
+            }
+        }
+        // sent before the run stopped, answer unknown: no longer active (not a leaver now), so Zoho applied it
+        if (run.journal() != null) {
+            for (Leaver l : run.journal().leaversInDoubt().values()) {
+                if (!planned.contains(l.id())) {
+                    RecordOutcome o = RecordOutcome.ok("deactivated", l.id(), "SUCCESS", "reconciled: the deactivation"
+                            + " was sent before the run stopped and Zoho now shows the user inactive", null);
+                    run.journal().leaver(l, o);
+                    write(run, roster, l, o, ++n);
+                    roster.resumed.increment();
+                }
+            }
+        }
+        if (!todo.isEmpty()) {
+            LOG.info("{}/{}: deactivating {} leavers", run.feed().name(), run.fileName(), todo.size());
+        }
+        return todo.iterator();
+    }
+
+    /** The leaver route's first step: the PUT's body and id; none once the file stopped (it stays for a later run). */
+    public void start(Exchange exchange) {
+        Leaver l = exchange.getMessage().getBody(Leaver.class);
+        exchange.setProperty(LEAVER, l);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        if (run.stopReason() != null) {
+            throw new RecordHeldException(run.stopReason());
+        }
+        RecordOutcomes.plan(exchange, "deactivate", "deactivated", l.id());
+        if (run.journal() != null) {
+            run.journal().leaverSent(l);
+        }
+        exchange.getMessage().setBody(Map.of("users", List.of(Map.of("id", l.id(), "status", "inactive"))));
+    }
+
+    /** The leaver's outcome: journalled, then its result line, and counted. */
+    public void result(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        Leaver l = exchange.getProperty(LEAVER, Leaver.class);
+        RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
+        if (run.journal() != null) {
+            run.journal().leaver(l, o);
+        }
+        write(run, run.roster(), l, o, exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1
+                + run.roster().resumed.sum());
+    }
+
+    /** A leaver not started because the file stopped: no outcome, done when the file resumes. */
+    public void held(Exchange exchange) {
+        // nothing to write: the journal has no outcome for it, so the resumed run plans it again
+    }
+
+    private static void write(FileRun run, RosterRun roster, Leaver l, RecordOutcome o, long n) {
+        try {
+            roster.writer(run, o.success()).write(l.asRecord(n), o);
+        } catch (UncheckedIOException e) {
+            run.stop("cannot write the leavers' results: " + e.getMessage(), true);
+            return;
+        }
+        (o.success() ? roster.deactivated : roster.failed).increment();
+        if (!o.success()) {
+            LOG.warn("{}/{}: leaver {} not deactivated: {} {}", run.feed().name(), run.fileName(), l.id(), o.code(),
+                    o.message());
+        }
+    }
+
+    /**
+     * Real run: the leavers' result files into success/ and error/ as {@code <stem>.leavers.<ext>}, beside the rows'.
+     * Dry run: the plan into dry-run/&lt;feed&gt;/ as {@code <file>.plan.csv}.
+     */
+    public void publish(Exchange exchange) throws IOException {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        RosterRun roster = run.roster();
+        if (roster == null) {
+            return;
+        }
+        PublishedFiles p = run.published();
+        String feed = run.feed().name();
+        if (run.dryRun()) {
+            Path plan = p.archive().resolveSibling(p.name() + ".plan.csv");
+            WorkFiles.move(roster.planFile, plan);
+            roster.publishedPlan = plan;
+            return;
+        }
+        String name = WorkFiles.stamped(p.name(), "leavers");
+        roster.publishedOk = moved(roster.okWriter(), workDir.resolve("success").resolve(feed).resolve(name));
+        roster.publishedError = moved(roster.errorWriter(), workDir.resolve("error").resolve(feed).resolve(name));
+    }
+
+    private static Path moved(ResultWriter w, Path target) throws IOException {
+        if (w == null) {
+            return null;
+        }
+        OutputFiles.directories(target.getParent());
+        WorkFiles.move(w.path(), target);
+        return target;
+    }
+}

@@ -1,0 +1,127 @@
+package com.zohoprovisioning.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A roster file's plan and progress ({@code zpRun.roster}): the active users before, who is present, the leavers to
+ * deactivate and the protected ones left alone, the guard's verdict, and the leavers' outcomes and result files.
+ */
+public final class RosterRun {
+
+    /** A protected leaver and why it is left alone. */
+    record Protected(Leaver leaver, String why) {
+    }
+
+    final RosterSettings settings;
+    final Path planFile;
+    long activeBefore;
+    long rows;
+    long present;
+    long joiners;
+    final List<Leaver> leavers = new ArrayList<>();
+    final List<Protected> protectedLeavers = new ArrayList<>();
+    String digest;
+    long limit;
+    private volatile String heldReason;
+    String approvedAt;
+    final LongAdder deactivated = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final LongAdder resumed = new LongAdder();
+    private ResultWriter ok;
+    private ResultWriter error;
+    Path publishedOk;
+    Path publishedError;
+    Path publishedPlan;
+
+    RosterRun(RosterSettings settings, Path planFile) {
+        this.settings = settings;
+        this.planFile = planFile;
+    }
+
+    /** Why the guard holds the file (before any call), or null. */
+    public String heldReason() {
+        return heldReason;
+    }
+
+    void hold(String reason) {
+        this.heldReason = reason;
+    }
+
+    /** The leavers' result files (opened on first use, in the run's temp folder). */
+    synchronized ResultWriter writer(FileRun run, boolean success) {
+        if (success) {
+            if (ok == null) {
+                ok = open(run, "leavers-success");
+            }
+            return ok;
+        }
+        if (error == null) {
+            error = open(run, "leavers-error");
+        }
+        return error;
+    }
+
+    private static ResultWriter open(FileRun run, String name) {
+        FileFormat f = run.format();
+        return new ResultWriter(run.tmpDir().resolve(name + "." + f.extension()), f, Leaver.COLUMNS,
+                run.records().delimiter(), true, null);
+    }
+
+    synchronized ResultWriter okWriter() {
+        return ok;
+    }
+
+    synchronized ResultWriter errorWriter() {
+        return error;
+    }
+
+    synchronized void close() throws java.io.IOException {
+        if (ok != null) {
+            ok.close();
+        }
+        if (error != null) {
+            error.close();
+        }
+    }
+
+    /** The summary's {@code roster} block. */
+    Map<String, Object> summary(Path workDir, boolean dryRun) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("active_before", activeBefore);
+        m.put("rows", rows);
+        m.put("present", present);
+        m.put("joiners", joiners);
+        m.put("leavers_planned", leavers.size() + resumed.sum());
+        m.put("deactivated", deactivated.sum());
+        m.put("failed", failed.sum());
+        m.put("resumed_from_journal", resumed.sum());
+        m.put("protected", protectedLeavers.size());
+        m.put("protected_users", protectedLeavers.stream()
+                .map(p -> p.leaver().email() + " (" + p.why() + ")").toList());
+        Map<String, Object> guard = new LinkedHashMap<>();
+        guard.put("max_deactivations", settings.limitText());
+        guard.put("limit", limit);
+        guard.put("plan_digest", digest);
+        guard.put("held", heldReason != null);
+        guard.put("over_limit", leavers.size() > limit);
+        guard.put("approved", approvedAt == null ? null : Map.of("at", approvedAt, "plan_digest", digest));
+        m.put("guard", guard);
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("leavers_success", rel(workDir, publishedOk));
+        files.put("leavers_error", rel(workDir, publishedError));
+        if (dryRun) {
+            files.put("plan", rel(workDir, publishedPlan));
+        }
+        m.put("files", files);
+        return m;
+    }
+
+    private static String rel(Path workDir, Path p) {
+        return p == null ? null : workDir.relativize(p).toString();
+    }
+}

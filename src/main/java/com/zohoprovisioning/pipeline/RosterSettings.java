@@ -1,0 +1,81 @@
+package com.zohoprovisioning.pipeline;
+
+import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.Settings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A feed's roster settings: {@code provisioning.<feed>.mode} ({@code changes} or {@code roster}) and
+ * {@code provisioning.<feed>.roster.*}, each falling back on {@code provisioning.roster.*}: the profiles and e-mails
+ * never deactivated, and the guard ({@code max-deactivations}: a count, or a percentage of the active users).
+ */
+public record RosterSettings(boolean roster, List<String> protectProfiles, List<Pattern> protect, long maxCount,
+                             double maxPercent) {
+
+    public static RosterSettings of(Settings settings, String feed) {
+        String mode = settings.optionalText("provisioning." + feed + ".mode").orElse("changes").toLowerCase(Locale.ROOT);
+        if (!mode.equals("changes") && !mode.equals("roster")) {
+            throw new ConfigurationException("provisioning." + feed + ".mode=" + mode + ": use changes or roster");
+        }
+        String limitKey = key(settings, feed, "max-deactivations");
+        String limit = settings.text(limitKey);
+        long count = -1;
+        double percent = -1;
+        try {
+            if (limit.endsWith("%")) {
+                percent = Double.parseDouble(limit.substring(0, limit.length() - 1).trim());
+            } else {
+                count = Long.parseLong(limit);
+            }
+        } catch (NumberFormatException e) {
+            count = -2;
+        }
+        if (count < -1 || percent > 100 || (count < 0 && percent < 0)) {
+            throw new ConfigurationException(limitKey + "=" + limit + ": use a count (e.g. 25) or a percentage of the"
+                    + " active users (e.g. 10%)");
+        }
+        return new RosterSettings(mode.equals("roster"), list(settings, key(settings, feed, "protect-profiles")),
+                list(settings, key(settings, feed, "protect")).stream().map(RosterSettings::glob).toList(), count,
+                percent);
+    }
+
+    /** The feed's own key when it is set, else the shared {@code provisioning.roster.<suffix>}. */
+    private static String key(Settings settings, String feed, String suffix) {
+        String own = "provisioning." + feed + ".roster." + suffix;
+        return settings.optionalText(own).isPresent() ? own : "provisioning.roster." + suffix;
+    }
+
+    private static List<String> list(Settings settings, String key) {
+        return settings.optionalText(key).map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** An exact address, or a pattern where {@code *} is any run of characters; case-insensitive. */
+    private static Pattern glob(String p) {
+        return Pattern.compile(Arrays.stream(p.split("\\*", -1)).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*")), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** The most leavers a file may deactivate without approval, of this many active users. */
+    public long limit(long active) {
+        return maxCount >= 0 ? maxCount : (long) Math.floor(active * maxPercent / 100.0);
+    }
+
+    /** The limit as the settings say it ("10 %" or "25"), for the reason. */
+    public String limitText() {
+        return maxCount >= 0 ? String.valueOf(maxCount) : (maxPercent == Math.rint(maxPercent)
+                ? String.valueOf((long) maxPercent) : String.valueOf(maxPercent)) + " %";
+    }
+
+    public boolean protectedEmail(String email) {
+        return protect.stream().anyMatch(p -> p.matcher(email).matches());
+    }
+
+    public boolean protectedProfile(String profileName) {
+        return profileName != null && protectProfiles.stream().anyMatch(p -> p.equalsIgnoreCase(profileName));
+    }
+}
