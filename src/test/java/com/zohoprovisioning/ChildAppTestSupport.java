@@ -35,8 +35,8 @@ abstract class ChildAppTestSupport {
     }
 
     /** Starts Application with this JVM's classpath against {@link #sandbox}, output in {@code <work>/<name>.log}. */
-    protected Process child(String name, int maxConcurrent, boolean once) throws IOException {
-        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name);
+    protected Process child(String name, int maxConcurrent, boolean once, String... settings) throws IOException {
+        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name, settings);
         children.add(p);
         return p;
     }
@@ -45,12 +45,17 @@ abstract class ChildAppTestSupport {
         return journalLines(work);
     }
 
-    private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name) throws IOException {
+    private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name,
+                                 String... settings) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandboxUrl, "-Dprovisioning.feeds=bigin-users",
                 "-Dprovisioning.poll-delay-ms=100", "-Dprovisioning.read-lock-check-ms=100",
-                "-Dzoho.max-concurrent=" + maxConcurrent, "com.zohoprovisioning.Application"));
+                "-Dzoho.max-concurrent=" + maxConcurrent));
+        for (String setting : settings) {
+            cmd.add("-D" + setting);
+        }
+        cmd.add("com.zohoprovisioning.Application");
         if (once) {
             cmd.add("--once");
         }

@@ -92,9 +92,6 @@ public final class FileJournal implements Closeable {
         }
         if (n.has("done")) {
             done = n.get("done").asText();
-        } else if (n.has("outcome")) {
-            JsonNode o = n.get("outcome");
-            outcomes.put(n.get("row").asLong(), outcomeOf(o));
         } else if (n.has("leaver")) {
             Leaver l = new Leaver(n.get("leaver").asText(), text(n, "email"), text(n, "first_name"),
                     text(n, "last_name"), text(n, "profile"));
@@ -103,6 +100,9 @@ public final class FileJournal implements Closeable {
             } else {
                 leaversSent.put(l.id(), l);
             }
+        } else if (n.has("outcome")) {
+            JsonNode o = n.get("outcome");
+            outcomes.put(n.get("row").asLong(), outcomeOf(o));
         } else if (n.has("roster")) {
             rosterStarted = n.get("roster").asText();
         } else if (n.has("sent")) {

@@ -156,6 +156,12 @@ public final class FileRun {
         return roster;
     }
 
+    /** Roster mode: the guard holds this file (more leavers than allowed, no approval of this plan). */
+    public boolean rosterHeld() {
+        RosterRun r = roster;
+        return r != null && r.heldReason() != null;
+    }
+
     void startRoster(RosterRun r) {
         this.roster = r;
     }
