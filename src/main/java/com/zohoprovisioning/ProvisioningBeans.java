@@ -100,7 +100,7 @@ public class ProvisioningBeans implements CamelConfiguration {
                     FieldMapping.forFeed(feed, configDir, settings), ReaderSettings.from(settings, feed.name())));
             feed.bind(registry, settings);
             com.zohoprovisioning.pipeline.RosterSettings roster = com.zohoprovisioning.pipeline.RosterSettings.of(settings,
-                    feed.name());
+                    feed.name(), feed.roster());
             if (roster.roster() && !feed.roster()) {
                 throw new com.zohoprovisioning.config.ConfigurationException("provisioning." + feed.name()
                         + ".mode=roster: feed " + feed.name() + " has no roster mode (user feeds have it: "

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record MappingProfile(String name, String description, Set<String> feeds, boolean propertyKeys,
                              List<String> detect, List<LineRule> preamble, Map<String, String> columns,
                              List<ValueMap> values, Map<String, String> defaults, List<Rule> skipRows,
-                             List<Rule> dropValues) {
+                             List<Rule> dropValues, String mode) {
 
     /** A line before the header to skip (matched with find()), and the reason counted in the summary. */
     public record LineRule(Pattern pattern, String reason) {

@@ -16,8 +16,20 @@ import java.util.regex.PatternSyntaxException;
 /** Reads a mapping profile from YAML (the format is in docs/mapping-profiles.md); a mistake names the file and key. */
 public final class ProfileLoader {
 
+    /** {@code mode: roster} (or changes): the files this profile reads are whole rosters; null when not said. */
+    private static String rosterMode(Object v, String origin) {
+        if (v == null) {
+            return null;
+        }
+        String mode = String.valueOf(v).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("roster") && !mode.equals("changes")) {
+            throw new IllegalArgumentException(origin + ": mode: " + v + ": use roster or changes");
+        }
+        return mode;
+    }
+
     private static final Set<String> KEYS = Set.of("name", "description", "feeds", "headerKeys", "detect", "preamble",
-            "columns", "values", "defaults", "skipRows", "dropValues");
+            "columns", "values", "defaults", "skipRows", "dropValues", "mode");
 
     private ProfileLoader() {
     }
@@ -86,7 +98,8 @@ public final class ProfileLoader {
         Map<String, String> defaults = new LinkedHashMap<>();
         map(m.get("defaults"), origin, "defaults").forEach((k, v) -> defaults.put(String.valueOf(k).trim(), text(v, "")));
         return new MappingProfile(name, text(m.get("description"), name), feeds, property, detect, preamble, columns,
-                values, defaults, rules(m.get("skipRows"), origin, "skipRows"), rules(m.get("dropValues"), origin, "dropValues"));
+                values, defaults, rules(m.get("skipRows"), origin, "skipRows"), rules(m.get("dropValues"), origin, "dropValues"),
+                rosterMode(m.get("mode"), origin));
     }
 
     private static List<MappingProfile.Rule> rules(Object o, String origin, String key) {

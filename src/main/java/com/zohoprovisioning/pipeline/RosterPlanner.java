@@ -36,10 +36,28 @@ public final class RosterPlanner {
         this.settings = Map.copyOf(settings);
     }
 
+    /**
+     * Whether this file is a roster: the file's mapping profile says so ({@code mode: roster} or {@code changes}),
+     * else {@code provisioning.<feed>.mode}. The user feeds' lookups ask it too (the token's own user is loaded for a
+     * roster only).
+     */
+    public boolean roster(Exchange exchange) {
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        RosterSettings s = settings.get(run.feed().name());
+        FieldMapping m = run.records() == null ? null : run.records().mapping();
+        String profileMode = m == null || m.profile() == null ? null : m.profile().mode();
+        boolean roster = profileMode != null ? profileMode.equals("roster") : s != null && s.roster();
+        if (roster && !s.feedHasRoster()) {
+            throw new FileRejectedException("the mapping profile " + m.profile().name() + " says mode: roster, but feed "
+                    + run.feed().name() + " has no roster mode (the user feeds have it)");
+        }
+        return roster;
+    }
+
     public void plan(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         RosterSettings s = settings.get(run.feed().name());
-        if (s == null || !s.roster() || run.alreadyDone()) {
+        if (run.alreadyDone() || !roster(exchange)) {
             return;
         }
         if (!(run.lookups(Object.class) instanceof RosterDirectory directory)) {

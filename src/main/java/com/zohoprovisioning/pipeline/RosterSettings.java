@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * {@code provisioning.<feed>.roster.*}, each falling back on {@code provisioning.roster.*}: the profiles and e-mails
  * never deactivated, and the guard ({@code max-deactivations}: a count, or a percentage of the active users).
  */
-public record RosterSettings(boolean roster, List<String> protectProfiles, List<Pattern> protect, long maxCount,
-                             double maxPercent) {
+public record RosterSettings(boolean roster, boolean feedHasRoster, List<String> protectProfiles, List<Pattern> protect,
+                             long maxCount, double maxPercent) {
 
-    public static RosterSettings of(Settings settings, String feed) {
+    /** The settings of a feed; {@code feedHasRoster}: the feed has roster mode at all ({@code Feed.roster()}). */
+    public static RosterSettings of(Settings settings, String feed, boolean feedHasRoster) {
         String mode = settings.optionalText("provisioning." + feed + ".mode").orElse("changes").toLowerCase(Locale.ROOT);
         if (!mode.equals("changes") && !mode.equals("roster")) {
             throw new ConfigurationException("provisioning." + feed + ".mode=" + mode + ": use changes or roster");
@@ -38,7 +39,7 @@ public record RosterSettings(boolean roster, List<String> protectProfiles, List<
             throw new ConfigurationException(limitKey + "=" + limit + ": use a count (e.g. 25) or a percentage of the"
                     + " active users (e.g. 10%)");
         }
-        return new RosterSettings(mode.equals("roster"), list(settings, key(settings, feed, "protect-profiles")),
+        return new RosterSettings(mode.equals("roster"), feedHasRoster, list(settings, key(settings, feed, "protect-profiles")),
                 list(settings, key(settings, feed, "protect")).stream().map(RosterSettings::glob).toList(), count,
                 percent);
     }
