@@ -112,10 +112,14 @@ public final class FilePublisher {
         exchange.setProperty(RunProperties.MOVE_TO, archive.toString());
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
-        stats.fileDone(ok, failed);
-        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms", run.feed().name(),
+        RosterRun roster = run.roster();
+        // a leaver not deactivated is an error line too (in error/<feed>/<stem>.leavers.<ext>): --once exits 3
+        stats.fileDone(ok, failed + (roster == null ? 0 : roster.failed.sum()));
+        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms{}", run.feed().name(),
                 run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
-                Duration.between(run.started(), Instant.now()).toMillis());
+                Duration.between(run.started(), Instant.now()).toMillis(), roster == null ? ""
+                        : "; roster: " + roster.deactivated.sum() + " leavers deactivated, " + roster.failed.sum()
+                        + " failed, " + roster.protectedLeavers.size() + " protected");
     }
 
     /**
