@@ -31,7 +31,7 @@ public class CrmUserGroupRequestBuilder {
     public void plan(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         if (run.stopReason() != null) {
-            // another group's read-back stopped the file while this record was on its way: no call
+            // a group's read-back stopped the file while this record read its group's members: no PUT
             throw new RecordHeldException(run.stopReason());
         }
         InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
