@@ -176,6 +176,15 @@ public final class FileRun {
                 mapping));
     }
 
+    /**
+     * Stops the run from a feed's step, as the runaway guard does: no record starts after this (a record waiting for
+     * its turn is kept too), and the file goes to held/ with {@code reason} in its .reason.txt; its journal stays, so
+     * moving it back into the inbox continues where it stopped. False when the run had already stopped.
+     */
+    public boolean hold(String reason) {
+        return stop(reason, false);
+    }
+
     synchronized boolean stop(String reason, boolean fatalError) {
         if (stopReason != null) {
             return false;

@@ -18,6 +18,11 @@ public final class RecordStart {
             throw new RecordHeldException(stopped);
         }
         r.awaitTurn();
+        // the record before it (same key) may have stopped the file while this one waited
+        stopped = run.stopReason();
+        if (stopped != null) {
+            throw new RecordHeldException(stopped);
+        }
         if (r.problem() != null) {
             throw new RecordException("INVALID_RECORD", r.problem());
         }

@@ -39,8 +39,8 @@ public final class UnfinishedFiles {
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
                 + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
                 + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
-                + "file\nFix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
-                + "/ as it is: it continues where it stopped.\n";
+                + "file\nFix the cause given in the reason (token, data centre, Zoho status, …), then move this file"
+                + " back into inbox/" + feed + "/ as it is: it continues where it stopped.\n";
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());

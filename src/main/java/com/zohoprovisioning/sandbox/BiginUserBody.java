@@ -1,6 +1,7 @@
 package com.zohoprovisioning.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 
@@ -10,14 +11,25 @@ final class BiginUserBody {
     private BiginUserBody() {
     }
 
-    /** The one user of {"users":[{…}]}, or null when the body is not that shape. */
+    /**
+     * The one user of {"users":[{…}]}, or null when the body is not that shape. A {@code role} or {@code profile}
+     * sent as an object, {@code {"id":…}} or {@code {"name":…,"id":…}} as Zoho's SDKs send them, is taken as its id
+     * (an object without an id stays, and is refused as invalid data).
+     */
     static JsonNode single(SandboxRequest req) {
         JsonNode body = req.json();
         JsonNode users = body == null ? null : body.get("users");
         if (users == null || !users.isArray() || users.size() != 1 || !users.get(0).isObject()) {
             return null;
         }
-        return users.get(0);
+        ObjectNode user = (ObjectNode) users.get(0);
+        for (String ref : CrmRoleProfileRefs.REFS) {
+            JsonNode v = user.get(ref);
+            if (v != null && v.isObject() && !CrmRoleProfileRefs.refId(v).isEmpty()) {
+                user.put(ref, CrmRoleProfileRefs.refId(v));
+            }
+        }
+        return user;
     }
 
     /** The request-level refusal of a body {@link #single} found no user in. */

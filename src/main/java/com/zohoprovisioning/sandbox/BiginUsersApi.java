@@ -14,7 +14,8 @@ import static com.zohoprovisioning.sandbox.ZohoUsers.status;
 
 /**
  * Bigin v1 users, roles and profiles, with the documented errors of the add-user and update-user pages.
- * Users are stored with role and profile as IDs; {@code status} is active, inactive or deleted.
+ * Users are stored with role and profile as IDs (taken from an id string, or from {@code {"id":…}} as Zoho's SDKs
+ * send them); {@code status} is active, inactive or deleted.
  *
  * <p>This class registers the endpoints and answers the reads; {@link BiginUserAdd} and {@link BiginUserUpdate} hold
  * the add and update rules, {@link BiginUserFields} the field checks they share, {@link BiginUserStore} the

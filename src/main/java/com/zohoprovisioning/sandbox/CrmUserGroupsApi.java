@@ -15,10 +15,17 @@ import java.util.Set;
 /**
  * CRM v6 user groups with the lists they draw members from (users, roles, territories), after the
  * update-user-group page: the PUT needs the group's {@code name}, takes a {@code sources} array of
- * {@code {type, source:{id,name}, subordinates?, _delete?}}, answers INVALID_DATA (400) for an unknown group, role,
- * territory, user or group id, NO_PERMISSION (403) when the acting user lacks "Manage Groups", MANDATORY_NOT_FOUND
- * when {@code name} or {@code sources} is missing. Members are read back with GET {@code /user_groups/{id}} and
- * {@code /user_groups/{id}/sources}. The acting user is {@code crm.current_user_id}, switched by the test hook
+ * {@code {type, source:{id,name}, subordinates?, sub_territories?, _delete?}} and adds (or, with {@code _delete},
+ * removes) those members, keeping the others. Errors in the group's body come item-level, as Zoho's OpenAPI file
+ * shows them ({@code {"user_groups":[{"code":"INVALID_DATA",…,"status":"error"}]}}, HTTP 400): INVALID_DATA for an
+ * unknown role, territory, user or group id or a nested-group cycle, MANDATORY_NOT_FOUND when {@code name} or
+ * {@code sources} is missing, DUPLICATE_DATA for a name another group has. Request-level (a bare object): a body that
+ * is not one group, an unknown group id in the URL (INVALID_DATA), NO_PERMISSION (403) when the acting user lacks
+ * "Manage Groups". Members are read back with GET {@code /user_groups/{id}} and {@code /user_groups/{id}/sources},
+ * each source carrying {@code subordinates} and {@code sub_territories} (null where they do not apply) as Zoho's SDKs
+ * model it; a group's {@code sources_count} is Zoho's object, users counted by status
+ * ({@code {"active","inactive","deleted"}}). The fault {@link SandboxFaults#groupPutReplaces} makes the PUT replace
+ * the member list instead (what a live org must not do, and what the feed checks for). The acting user is {@code crm.current_user_id}, switched by the test hook
  * {@code PUT /__sandbox/crm/current-user} ({@code {"id":…}} or {@code {"email":…}}). The users and roles lists
  * themselves are {@link CrmUsersApi}'s; territories are listed here.
  */
@@ -28,16 +35,18 @@ public final class CrmUserGroupsApi implements SandboxApi {
     private static final String CRM = "crm";
 
     private final SandboxState state;
+    private final SandboxFaults faults;
 
-    public CrmUserGroupsApi(SandboxState state) {
+    public CrmUserGroupsApi(SandboxState state, SandboxFaults faults) {
         this.state = state;
+        this.faults = faults;
     }
 
     /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
     public static final class Factory implements SandboxApi.Factory {
         @Override
         public SandboxApi create(SandboxContext c) {
-            return new CrmUserGroupsApi(c.state());
+            return new CrmUserGroupsApi(c.state(), c.faults());
         }
     }
 
@@ -56,27 +65,61 @@ public final class CrmUserGroupsApi implements SandboxApi {
         synchronized (state.lock()) {
             List<JsonNode> items = new ArrayList<>();
             for (JsonNode n : state.list(CRM, name)) {
-                items.add(name.equals("user_groups") ? summary(n) : n.deepCopy());
+                items.add(name.equals("user_groups") ? summary(n, state) : n.deepCopy());
             }
             return ZohoPages.page(name, items, req);
         }
     }
 
-    /** A group as the list shows it: id, name, description and member counts by type. */
-    private static ObjectNode summary(JsonNode g) {
+    /**
+     * A group as the list shows it: id, name, description and {@code sources_count}, Zoho's object: roles, groups
+     * and territories as numbers, users as {@code {"active","inactive","deleted"}} by the users' status.
+     */
+    private static ObjectNode summary(JsonNode g, SandboxState state) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", g.path("id").asText());
         out.put("name", g.path("name").asText());
         out.put("description", g.path("description").asText(""));
         ObjectNode counts = out.putObject("sources_count");
-        for (String t : List.of("users", "roles", "groups", "territories")) {
+        ObjectNode users = counts.putObject("users");
+        for (String status : List.of("active", "inactive", "deleted")) {
+            users.put(status, 0);
+        }
+        for (String t : List.of("roles", "groups", "territories")) {
             counts.put(t, 0);
         }
         for (JsonNode s : g.path("sources")) {
             String t = s.path("type").asText();
-            counts.put(t, counts.path(t).asInt() + 1);
+            if (t.equals("users")) {
+                JsonNode u = ZohoUsers.byId(state.list(CRM, "users"), s.path("source").path("id").asText());
+                String status = u == null ? "deleted" : status(u).equals("active") ? "active"
+                        : status(u).equals("deleted") ? "deleted" : "inactive";
+                users.put(status, users.path(status).asInt() + 1);
+            } else {
+                counts.put(t, counts.path(t).asInt() + 1);
+            }
         }
         return out;
+    }
+
+    /**
+     * A member as the read-back shows it: {@code subordinates} and {@code sub_territories} both present, as Zoho's
+     * SDKs model the sources (null where they do not apply; a territory carries its value in both).
+     */
+    private static ObjectNode shown(JsonNode stored) {
+        ObjectNode m = stored.deepCopy();
+        String type = m.path("type").asText();
+        boolean scoped = type.equals("roles") || type.equals("territories");
+        JsonNode sub = stored.get("subordinates");
+        if (!scoped || sub == null) {
+            m.putNull("subordinates");
+        }
+        if (type.equals("territories") && sub != null && !sub.isNull()) {
+            m.put("sub_territories", sub.asBoolean());
+        } else {
+            m.putNull("sub_territories");
+        }
+        return m;
     }
 
     private SandboxResponse group(SandboxRequest req) {
@@ -85,8 +128,9 @@ public final class CrmUserGroupsApi implements SandboxApi {
             if (g == null) {
                 return invalidGroupId();
             }
-            ObjectNode out = summary(g);
-            out.set("sources", g.path("sources").deepCopy());
+            ObjectNode out = summary(g, state);
+            ArrayNode sources = out.putArray("sources");
+            g.path("sources").forEach(s -> sources.add(shown(s)));
             return SandboxResponse.of(200, Map.of("user_groups", List.of(out)));
         }
     }
@@ -98,7 +142,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
                 return invalidGroupId();
             }
             List<JsonNode> items = new ArrayList<>();
-            g.path("sources").forEach(s -> items.add(s.deepCopy()));
+            g.path("sources").forEach(s -> items.add(shown(s)));
             return ZohoPages.page("sources", items, req);
         }
     }
@@ -123,18 +167,19 @@ public final class CrmUserGroupsApi implements SandboxApi {
             }
             String name = in.path("name").asText("").trim();
             if (name.isEmpty()) {
-                return error("MANDATORY_NOT_FOUND", "required field not found", "name", "$.user_groups[0].name");
+                return itemError("MANDATORY_NOT_FOUND", "required field not found", "name", "$.user_groups[0].name");
             }
             for (JsonNode other : state.list(CRM, "user_groups")) {
                 if (other != g && other.path("name").asText().equalsIgnoreCase(name)) {
-                    return error("DUPLICATE_DATA", "duplicate data", "name", "$.user_groups[0].name");
+                    return itemError("DUPLICATE_DATA", "duplicate data", "name", "$.user_groups[0].name");
                 }
             }
             JsonNode sources = in.get("sources");
             if (sources == null || !sources.isArray() || sources.isEmpty()) {
-                return error("MANDATORY_NOT_FOUND", "required field not found", "sources", "$.user_groups[0].sources");
+                return itemError("MANDATORY_NOT_FOUND", "required field not found", "sources", "$.user_groups[0].sources");
             }
-            ArrayNode members = g.path("sources") instanceof ArrayNode a ? a.deepCopy()
+            // Zoho adds the members sent (the fault: the list sent replaces the group's members)
+            ArrayNode members = !faults.groupPutReplaces() && g.path("sources") instanceof ArrayNode a ? a.deepCopy()
                     : JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < sources.size(); i++) {
                 SandboxResponse bad = apply(g, members, sources.get(i), "$.user_groups[0].sources[" + i + "]");
@@ -156,26 +201,40 @@ public final class CrmUserGroupsApi implements SandboxApi {
     private SandboxResponse apply(ObjectNode group, ArrayNode members, JsonNode entry, String path) {
         String type = entry.path("type").asText("");
         if (type.isEmpty()) {
-            return error("MANDATORY_NOT_FOUND", "required field not found", "type", path + ".type");
+            return itemError("MANDATORY_NOT_FOUND", "required field not found", "type", path + ".type");
         }
         if (!TYPES.contains(type)) {
-            return error("INVALID_DATA", "invalid data", "type", path + ".type");
+            return itemError("INVALID_DATA", "invalid data", "type", path + ".type");
         }
         String id = entry.path("source").path("id").asText("");
         if (id.isEmpty()) {
-            return error("MANDATORY_NOT_FOUND", "required field not found", "id", path + ".source.id");
+            return itemError("MANDATORY_NOT_FOUND", "required field not found", "id", path + ".source.id");
         }
-        boolean hasSubordinates = entry.has("subordinates") && !entry.get("subordinates").isNull();
+        // Zoho's SDKs send a territory's child territories as sub_territories, the update page as subordinates
+        JsonNode subordinates = entry.get("subordinates");
+        String subField = "subordinates";
+        JsonNode subTerritories = entry.get("sub_territories");
+        if (subTerritories != null && !subTerritories.isNull()) {
+            if (!type.equals("territories")) {
+                return itemError("INVALID_DATA", "sub_territories is only for territories", "sub_territories",
+                        path + ".sub_territories");
+            }
+            if (subordinates == null || subordinates.isNull()) {
+                subordinates = subTerritories;
+                subField = "sub_territories";
+            }
+        }
+        boolean hasSubordinates = subordinates != null && !subordinates.isNull();
         if (hasSubordinates && !(type.equals("roles") || type.equals("territories"))) {
-            return error("INVALID_DATA", "subordinates is only for roles and territories", "subordinates",
+            return itemError("INVALID_DATA", "subordinates is only for roles and territories", "subordinates",
                     path + ".subordinates");
         }
-        if (hasSubordinates && !entry.get("subordinates").isBoolean()) {
-            return error("INVALID_DATA", "invalid data", "subordinates", path + ".subordinates");
+        if (hasSubordinates && !subordinates.isBoolean()) {
+            return itemError("INVALID_DATA", "invalid data", subField, path + "." + subField);
         }
         JsonNode target = byId(type.equals("groups") ? "user_groups" : type, id);
         if (target == null || (type.equals("users") && status(target).equals("deleted"))) {
-            return error("INVALID_DATA", "the " + type.substring(0, type.length() - 1) + " id given seems to be invalid",
+            return itemError("INVALID_DATA", "the " + type.substring(0, type.length() - 1) + " id given seems to be invalid",
                     "id", path + ".source.id");
         }
         boolean delete = entry.path("_delete").asBoolean(false);
@@ -187,7 +246,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
             return null;
         }
         if (type.equals("groups") && contains(id, group.path("id").asText(), new HashSet<>())) {
-            return error("INVALID_DATA", "a user group cannot contain itself", "id", path + ".source.id");
+            return itemError("INVALID_DATA", "a user group cannot contain itself", "id", path + ".source.id");
         }
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         ObjectNode src = m.putObject("source");
@@ -195,7 +254,7 @@ public final class CrmUserGroupsApi implements SandboxApi {
         src.put("id", id);
         m.put("type", type);
         if (type.equals("roles") || type.equals("territories")) {
-            m.put("subordinates", hasSubordinates && entry.get("subordinates").asBoolean());
+            m.put("subordinates", hasSubordinates && subordinates.asBoolean());
         }
         if (at >= 0) {
             members.set(at, m);
@@ -263,15 +322,22 @@ public final class CrmUserGroupsApi implements SandboxApi {
         return SandboxResponse.error(400, "INVALID_DATA", "no such CRM user", null);
     }
 
+    /** Request-level: the group id of the URL. */
     private static SandboxResponse invalidGroupId() {
-        return error("INVALID_DATA", "the user group id given seems to be invalid", "id", "$.id");
+        return SandboxResponse.error(400, "INVALID_DATA", "the user group id given seems to be invalid",
+                details("id", "$.id"));
     }
 
-    private static SandboxResponse error(String code, String message, String apiName, String jsonPath) {
+    /** An error in the group's body: item-level, {"user_groups":[{code, details, message, status:"error"}]}. */
+    private static SandboxResponse itemError(String code, String message, String apiName, String jsonPath) {
+        return SandboxResponse.record(400, "user_groups", code, message, details(apiName, jsonPath), false);
+    }
+
+    private static Map<String, Object> details(String apiName, String jsonPath) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("api_name", apiName);
         details.put("json_path", jsonPath);
-        return SandboxResponse.error(400, code, message, details);
+        return details;
     }
 
     private ObjectNode byId(String list, String id) {

@@ -35,6 +35,7 @@ public final class HooksApi implements SandboxApi {
             state.reset();
             log.clear();
             faults.resetCounters();
+            faults.groupPutReplaces(false);
             tokens.resetThrottle();
             return SandboxResponse.of(200, Map.of("status", "reset"));
         });
@@ -60,7 +61,10 @@ public final class HooksApi implements SandboxApi {
         return out;
     }
 
-    /** Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down; others stay. */
+    /**
+     * Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down,
+     * tokenRefreshLimit, tokenTtl, groupPutReplaces; others stay.
+     */
     private SandboxResponse setFaults(SandboxRequest req) {
         JsonNode j = req.json();
         if (j == null || !j.isObject()) {
@@ -79,6 +83,9 @@ public final class HooksApi implements SandboxApi {
         if (j.has("tokenRefreshLimit")) {
             tokens.refreshLimit(j.get("tokenRefreshLimit").asInt());
             tokens.resetThrottle();
+        }
+        if (j.has("groupPutReplaces")) {
+            faults.groupPutReplaces(j.get("groupPutReplaces").asBoolean());
         }
         if (j.has("tokenTtl")) {
             tokens.ttlSeconds(j.get("tokenTtl").asLong());

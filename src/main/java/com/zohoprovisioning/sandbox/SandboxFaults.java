@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Injected misbehaviour of the sandbox: latency, a concurrency and a per-minute limit (HTTP 429
  * {@code TOO_MANY_REQUESTS}, optionally with {@code Retry-After}), and a random 5xx rate. Settable at start
  * ({@code sandbox.*}) and at runtime through {@code /__sandbox/faults}. Also: connection resets before an answer,
- * answers lost after the call was carried out, and a "down" switch (every API call 503). The random faults follow a
+ * answers lost after the call was carried out, a "down" switch (every API call 503), and a CRM user-group PUT that
+ * replaces the member list instead of adding to it ({@link #groupPutReplaces}). The random faults follow a
  * fixed sequence from each change of settings (a seeded generator), so the n-th call after a change always meets the
  * same fault: a test or a benchmark with injected faults is repeatable.
  */
@@ -30,6 +31,7 @@ public final class SandboxFaults {
     static final long SEED = 20261123L;
 
     private volatile Settings settings;
+    private volatile boolean groupPutReplaces;
     private volatile Random random = new Random(SEED);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
@@ -47,6 +49,19 @@ public final class SandboxFaults {
     public void update(Settings s) {
         this.random = new Random(SEED);
         this.settings = s;
+    }
+
+    /**
+     * A behaviour Zoho's documents rule out but no live org has confirmed: the CRM user-group PUT replaces the
+     * group's whole member list with the sources sent, instead of adding them (set through {@code /__sandbox/faults}
+     * {@code {"groupPutReplaces":true}}; {@code /__sandbox/reset} switches it off).
+     */
+    public boolean groupPutReplaces() {
+        return groupPutReplaces;
+    }
+
+    public void groupPutReplaces(boolean replaces) {
+        this.groupPutReplaces = replaces;
     }
 
     public int peakInFlight() {

@@ -62,8 +62,23 @@ class CrmUserGroupsApiTest {
         assertThat(sources).hasSize(3);
         assertThat(sources.findValuesAsText("type")).containsExactly("users", "roles", "territories");
         assertThat(sources.get(1).path("subordinates").asBoolean()).isTrue();
+        // as Zoho's SDKs and OpenAPI file model a source: subordinates and sub_territories, null where they do not apply
+        assertThat(sources.get(0).has("subordinates")).isTrue();
+        assertThat(sources.get(0).get("subordinates").isNull()).isTrue();
+        assertThat(sources.get(0).get("sub_territories").isNull()).isTrue();
+        assertThat(sources.get(1).get("sub_territories").isNull()).isTrue();
+        assertThat(sources.get(2).path("subordinates").asBoolean()).isTrue();
+        assertThat(sources.get(2).path("sub_territories").asBoolean()).isTrue();
         JsonNode group = call("GET", GROUP, null).body.path("user_groups").get(0);
-        assertThat(group.path("sources_count").path("users").asInt()).isEqualTo(1);
+        // sources_count is Zoho's object: users by status, the other types as numbers
+        JsonNode count = group.path("sources_count");
+        assertThat(count.path("users").isObject()).isTrue();
+        assertThat(count.path("users").path("active").asInt()).isEqualTo(1);
+        assertThat(count.path("users").path("inactive").asInt()).isZero();
+        assertThat(count.path("users").path("deleted").asInt()).isZero();
+        assertThat(count.path("roles").asInt()).isEqualTo(1);
+        assertThat(count.path("territories").asInt()).isEqualTo(1);
+        assertThat(count.path("groups").asInt()).isZero();
         assertThat(group.path("sources")).hasSize(3);
 
         String remove = """
@@ -77,15 +92,20 @@ class CrmUserGroupsApiTest {
 
     @Test
     void documentedErrors() throws Exception {
+        // errors in the group's body are item-level, as in Zoho's OpenAPI example (updateGroup, 400 sourceerror)
         Answer badRole = call("PUT", GROUP, """
                 {"user_groups":[{"name":"test group","sources":[{"source":{"id":"111"},"type":"roles"}]}]}""");
         assertThat(badRole.status).isEqualTo(400);
-        assertThat(badRole.body.path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(badRole.body.has("code")).isFalse();
+        assertThat(item(badRole).path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(item(badRole).path("status").asText()).isEqualTo("error");
+        assertThat(item(badRole).path("details").path("api_name").asText()).isEqualTo("id");
 
         Answer badTerritory = call("PUT", GROUP, """
                 {"user_groups":[{"name":"test group","sources":[{"source":{"id":"222"},"type":"territories"}]}]}""");
-        assertThat(badTerritory.body.path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(item(badTerritory).path("code").asText()).isEqualTo("INVALID_DATA");
 
+        // the URL's group id is request-level: a bare object
         Answer badGroup = call("PUT", "/crm/v6/settings/user_groups/999", SEED_SAMPLE);
         assertThat(badGroup.status).isEqualTo(400);
         assertThat(badGroup.body.path("code").asText()).isEqualTo("INVALID_DATA");
@@ -93,17 +113,23 @@ class CrmUserGroupsApiTest {
         Answer noName = call("PUT", GROUP, """
                 {"user_groups":[{"sources":[{"source":{"id":"3652397000000186017"},"type":"users"}]}]}""");
         assertThat(noName.status).isEqualTo(400);
-        assertThat(noName.body.path("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
-        assertThat(noName.body.path("details").path("api_name").asText()).isEqualTo("name");
+        assertThat(item(noName).path("code").asText()).isEqualTo("MANDATORY_NOT_FOUND");
+        assertThat(item(noName).path("details").path("api_name").asText()).isEqualTo("name");
 
         Answer self = call("PUT", GROUP, """
                 {"user_groups":[{"name":"test group","sources":[{"source":{"id":"3652397000009949005"},"type":"groups"}]}]}""");
-        assertThat(self.body.path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(item(self).path("code").asText()).isEqualTo("INVALID_DATA");
 
         Answer subordinatesOnUser = call("PUT", GROUP, """
                 {"user_groups":[{"name":"test group","sources":[
                   {"source":{"id":"3652397000000186017"},"type":"users","subordinates":true}]}]}""");
-        assertThat(subordinatesOnUser.body.path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(item(subordinatesOnUser).path("code").asText()).isEqualTo("INVALID_DATA");
+
+        Answer subTerritoriesOnRole = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[
+                  {"source":{"id":"3652397000000026008"},"type":"roles","sub_territories":true}]}]}""");
+        assertThat(item(subTerritoriesOnRole).path("code").asText()).isEqualTo("INVALID_DATA");
+        assertThat(item(subTerritoriesOnRole).path("details").path("api_name").asText()).isEqualTo("sub_territories");
 
         assertThat(call("GET", GROUP + "/sources", null).status).isEqualTo(204);
     }
@@ -149,6 +175,38 @@ class CrmUserGroupsApiTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTerritorysChildTerritoriesMayComeAsSubTerritoriesAsZohosSdksSendThem() throws Exception {
+        Answer a = call("PUT", GROUP, """
+                {"user_groups":[{"name":"test group","sources":[
+                  {"source":{"id":"3652397000007622003"},"type":"territories","sub_territories":true}]}]}""");
+        assertThat(a.status).isEqualTo(200);
+        JsonNode territory = call("GET", GROUP + "/sources", null).body.path("sources").get(0);
+        assertThat(territory.path("subordinates").asBoolean()).isTrue();
+        assertThat(territory.path("sub_territories").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theFaultGroupPutReplacesMakesThePutReplaceTheMemberList() throws Exception {
+        assertThat(call("PUT", GROUP, SEED_SAMPLE).status).isEqualTo(200);
+        assertThat(call("GET", GROUP + "/sources", null).body.path("sources")).hasSize(3);
+        call("POST", "/__sandbox/faults", "{\"groupPutReplaces\":true}");
+        String addDeborah = """
+                {"user_groups":[{"name":"test group","sources":[
+                  {"source":{"id":"3652397000000281001"},"type":"users"}]}]}""";
+        assertThat(call("PUT", GROUP, addDeborah).status).isEqualTo(200);
+        assertThat(call("GET", GROUP + "/sources", null).body.path("sources").findValuesAsText("name"))
+                .containsExactly("Deborah Gill");
+        call("POST", "/__sandbox/reset", null);
+        assertThat(sandbox.faults().groupPutReplaces()).isFalse();
+    }
+
+    private static JsonNode item(Answer a) {
+        JsonNode items = a.body.path("user_groups");
+        assertThat(items).as("an item-level answer: %s", a.body).hasSize(1);
+        return items.get(0);
     }
 
     private record Answer(int status, JsonNode body) {

@@ -48,11 +48,23 @@ public class CrmGroupLookupLoader {
         JsonNode list = r.body() == null ? null : r.body().get("sources");
         if (list != null) {
             for (JsonNode s : list) {
-                JsonNode sub = s.get("subordinates");
-                group.put(new CrmGroupLookups.Member(s.path("type").asText(), s.path("source").path("id").asText(),
-                        s.path("source").path("name").asText(), sub == null || sub.isNull() ? null : sub.asBoolean()));
+                group.put(member(s));
             }
         }
+    }
+
+    /**
+     * One entry of a group's sources list. Zoho's SDKs and OpenAPI file model {@code sub_territories} beside
+     * {@code subordinates}: a territory whose child territories are included may carry either, so
+     * {@code subordinates} is read first and {@code sub_territories} when it is absent or null.
+     */
+    static CrmGroupLookups.Member member(JsonNode s) {
+        JsonNode sub = s.get("subordinates");
+        if ((sub == null || sub.isNull()) && "territories".equals(s.path("type").asText())) {
+            sub = s.get("sub_territories");
+        }
+        return new CrmGroupLookups.Member(s.path("type").asText(), s.path("source").path("id").asText(),
+                s.path("source").path("name").asText(), sub == null || sub.isNull() ? null : sub.asBoolean());
     }
 
     private static JsonNode list(Exchange exchange, String what, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class CrmGroupLookups {
         private volatile String name;
         private volatile String description;
         private volatile Map<String, Member> members;
+        private volatile boolean readBack;
 
         Group(String id, String name, String description) {
             this.id = id;
@@ -66,15 +68,33 @@ public final class CrmGroupLookups {
         }
 
         public Member member(String type, String memberId) {
-            return members == null ? null : members.get(type + ":" + memberId);
+            return members == null ? null : members.get(key(type, memberId));
         }
 
         void put(Member m) {
-            members.put(m.type() + ":" + m.id(), m);
+            members.put(key(m.type(), m.id()), m);
         }
 
         void remove(String type, String memberId) {
-            members.remove(type + ":" + memberId);
+            members.remove(key(type, memberId));
+        }
+
+        /** A copy of the run's view of the members, keyed by "type:id". */
+        Map<String, Member> members() {
+            return new LinkedHashMap<>(members);
+        }
+
+        /** True once this run has read the group's members back after a change (at most once per file). */
+        boolean readBack() {
+            return readBack;
+        }
+
+        void readBackDone() {
+            readBack = true;
+        }
+
+        static String key(String type, String memberId) {
+            return type + ":" + memberId;
         }
     }
 

@@ -4,6 +4,7 @@ import com.zohoprovisioning.pipeline.FileRun;
 import com.zohoprovisioning.pipeline.RunProperties;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordOutcome;
+import com.zohoprovisioning.pipeline.RecordHeldException;
 import com.zohoprovisioning.pipeline.RecordOutcomes;
 import org.apache.camel.Exchange;
 
@@ -24,9 +25,15 @@ public class CrmUserGroupRequestBuilder {
 
     static final String CHANGE = "zpMemberChange";
     static final String REMOVE = "zpMemberRemove";
+    /** Exchange variable: true when the route reads the group's members back after this PUT. */
+    public static final String READ_BACK = "readBack";
 
     public void plan(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        if (run.stopReason() != null) {
+            // a group's read-back stopped the file while this record read its group's members: no PUT
+            throw new RecordHeldException(run.stopReason());
+        }
         InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
         CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);
         CrmGroupLookups.Named member = exchange.getProperty(CrmUserGroupResolver.MEMBER, CrmGroupLookups.Named.class);
@@ -74,8 +81,14 @@ public class CrmUserGroupRequestBuilder {
         exchange.setVariable(com.zohoprovisioning.zoho.ZohoProducer.REQUEST_SUMMARY, body.toString());
     }
 
-    /** After the PUT: when Zoho said yes, the run's view of the group takes the change. */
+    /**
+     * After the PUT: when Zoho said yes, the run's view of the group takes the change. The first time in this file
+     * that a group had members before a PUT, the variable {@code readBack} asks the route to read its members back:
+     * those known before the PUT, minus the one it removed, are kept in {@code zpExpectedMembers} for
+     * {@link CrmGroupReadBack}.
+     */
     public void applied(Exchange exchange) {
+        exchange.setVariable(READ_BACK, false);
         RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
         if (o == null || !o.success() || "validated".equals(o.action())) {
             return;
@@ -83,10 +96,23 @@ public class CrmUserGroupRequestBuilder {
         CrmGroupLookups.Group group = exchange.getProperty(CrmUserGroupResolver.GROUP, CrmGroupLookups.Group.class);
         CrmGroupLookups.Member change = exchange.getProperty(CHANGE, CrmGroupLookups.Member.class);
         if (group.membersLoaded()) {
-            if (Boolean.TRUE.equals(exchange.getProperty(REMOVE, Boolean.class))) {
+            boolean remove = Boolean.TRUE.equals(exchange.getProperty(REMOVE, Boolean.class));
+            Map<String, CrmGroupLookups.Member> expected = group.readBack() ? null : group.members();
+            if (remove) {
                 group.remove(change.type(), change.id());
             } else {
                 group.put(change);
+            }
+            if (expected != null) {
+                if (remove) {
+                    expected.remove(CrmGroupLookups.Group.key(change.type(), change.id()));
+                }
+                // an empty group has nothing to lose: the read-back waits for a PUT of this group that has
+                if (!expected.isEmpty()) {
+                    group.readBackDone();
+                    exchange.setProperty(CrmGroupReadBack.EXPECTED, expected);
+                    exchange.setVariable(READ_BACK, true);
+                }
             }
         }
         InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);

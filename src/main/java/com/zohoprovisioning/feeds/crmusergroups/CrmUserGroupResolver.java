@@ -3,6 +3,7 @@ package com.zohoprovisioning.feeds.crmusergroups;
 import com.zohoprovisioning.pipeline.FileRun;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
+import com.zohoprovisioning.pipeline.RecordHeldException;
 import com.zohoprovisioning.pipeline.RunProperties;
 import org.apache.camel.Exchange;
 
@@ -21,7 +22,12 @@ public class CrmUserGroupResolver {
 
     public void resolve(Exchange exchange) {
         InputRecord r = exchange.getProperty(RunProperties.RECORD, InputRecord.class);
-        CrmGroupLookups lookups = exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(CrmGroupLookups.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        if (run.stopReason() != null) {
+            // a group's read-back stopped the file after this record started: no call, not even the members' GET
+            throw new RecordHeldException(run.stopReason());
+        }
+        CrmGroupLookups lookups = run.lookups(CrmGroupLookups.class);
         CrmGroupLookups.Group group = lookups.group(r.get("group"));
         if (group == null) {
             throw new RecordException("UNKNOWN_GROUP", "group '" + r.get("group")

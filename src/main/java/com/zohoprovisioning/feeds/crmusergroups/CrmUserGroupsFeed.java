@@ -27,5 +27,6 @@ public class CrmUserGroupsFeed extends Feed {
         registry.bind("crmGroupsResolve", (Processor) new CrmUserGroupResolver()::resolve);
         registry.bind("crmGroupsPlan", (Processor) plans::plan);
         registry.bind("crmGroupsApplied", (Processor) plans::applied);
+        registry.bind("crmGroupsReadBack", (Processor) new CrmGroupReadBack()::check);
     }
 }
