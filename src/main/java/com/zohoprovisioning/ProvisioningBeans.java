@@ -49,7 +49,7 @@ public class ProvisioningBeans implements CamelConfiguration {
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         UnknownSettings.of(found.stream().map(Feed::name).toList(), apis)
                 .check(UnknownSettings.given(System.getProperties(), arguments,
-                        context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile()));
+                        context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile(), System.getenv()));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
         context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 

@@ -36,7 +36,12 @@ abstract class ChildAppTestSupport {
 
     /** Starts Application with this JVM's classpath against {@link #sandbox}, output in {@code <work>/<name>.log}. */
     protected Process child(String name, int maxConcurrent, boolean once) throws IOException {
-        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name);
+        return child(name, maxConcurrent, once, java.util.Map.of());
+    }
+
+    /** As {@link #child(String, int, boolean)}, with these environment variables added to this JVM's. */
+    protected Process child(String name, int maxConcurrent, boolean once, java.util.Map<String, String> env) throws IOException {
+        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name, env);
         children.add(p);
         return p;
     }
@@ -45,7 +50,8 @@ abstract class ChildAppTestSupport {
         return journalLines(work);
     }
 
-    private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name) throws IOException {
+    private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name,
+                                 java.util.Map<String, String> env) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandboxUrl, "-Dprovisioning.feeds=bigin-users",
@@ -54,8 +60,10 @@ abstract class ChildAppTestSupport {
         if (once) {
             cmd.add("--once");
         }
-        return new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     /** Lines in the bigin-users journals under the work folder. */
