@@ -90,7 +90,8 @@ public final class RecordStream {
         /** A later record of a key already seen: a duplicate, or it waits for the earlier one's turn to end. */
         private void orderByKey(InputRecord r, String key) {
             if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
-                long first = firstRows.putIfAbsent(key, r.row());
+                // the first record's row as its result names it (the original file's, in a result file dropped back)
+                long first = firstRows.putIfAbsent(key, r.resultRow());
                 if (first >= 0) {
                     r.markDuplicateOf(first);
                 }
