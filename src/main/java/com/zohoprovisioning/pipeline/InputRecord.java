@@ -16,6 +16,8 @@ public final class InputRecord {
     private final java.util.Set<String> defaulted = new java.util.HashSet<>();
     /** The original file's row, from a {@code result_row} cell; 0 when there is none. */
     long earlierRow;
+    /** Its place among the records read ({@link ResultOrder}); -1 until the record stream gives it one. */
+    long seq = -1;
     private volatile Long duplicateOf;
     private volatile String inDoubt;
     private java.util.concurrent.CompletableFuture<Void> previousTurn;

@@ -66,6 +66,7 @@ public final class OutcomeRecorder {
                         + " later run", run.feed().name(), run.fileName(), reason);
             }
             r.endTurn();
+            run.noResult(r);
             run.held.increment();
             exchange.removeProperty(RunProperties.OUTCOME);
             return;
@@ -108,7 +109,7 @@ public final class OutcomeRecorder {
             if (journal && run.journal() != null) {
                 run.journal().outcome(r.row(), o);
             }
-            run.writer(o.success()).write(r, o);
+            run.writeResult(r, o);
         } catch (UncheckedIOException e) {
             stopFatal(run, e);
             return false;

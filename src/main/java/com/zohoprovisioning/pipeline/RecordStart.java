@@ -46,6 +46,7 @@ public final class RecordStart {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         r.endTurn();
+        run.noResult(r);
         run.held.increment();
     }
 }
