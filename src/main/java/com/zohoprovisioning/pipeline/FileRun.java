@@ -141,12 +141,20 @@ public final class FileRun {
         this.repeatOf = e;
     }
 
-    synchronized boolean stop(String reason, boolean fatalError) {
-        if (stopReason != null) {
-            return false;
+    boolean stop(String reason, boolean fatalError) {
+        synchronized (this) {
+            if (stopReason != null) {
+                return false;
+            }
+            stopReason = reason;
+            fatal = fatalError;
         }
-        stopReason = reason;
-        fatal = fatalError;
+        // the stream ends: reading must not wait for records that will get no line (outside this lock: the
+        // buffer's writing takes this run's lock for its writers while holding its own)
+        ResultOrder o = order;
+        if (o != null) {
+            o.stopWaiting();
+        }
         return true;
     }
 

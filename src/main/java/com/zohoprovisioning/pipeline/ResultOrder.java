@@ -37,6 +37,7 @@ final class ResultOrder {
     private long released;
     private long next;
     private boolean broken;
+    private boolean stopped;
 
     ResultOrder(int capacity, Sink sink) {
         if (capacity < 1) {
@@ -53,7 +54,7 @@ final class ResultOrder {
 
     /** The next record's sequence number; waits while {@code capacity} records are read and not yet written. */
     synchronized long take() {
-        while (next - released >= capacity) {
+        while (!stopped && next - released >= capacity) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -75,6 +76,12 @@ final class ResultOrder {
     synchronized void skip(long seq) {
         waiting.put(seq, NONE);
         release();
+    }
+
+    /** The file stopped (runaway guard, output unwritable): {@link #take} waits no more. */
+    synchronized void stopWaiting() {
+        stopped = true;
+        notifyAll();
     }
 
     /** How many outcomes wait for an earlier record. */

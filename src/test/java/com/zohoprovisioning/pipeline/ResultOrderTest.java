@@ -55,6 +55,17 @@ class ResultOrderTest {
     }
 
     @Test
+    void aStoppedFileIsReadOnWithoutWaiting() {
+        order.take();
+        order.take();
+        order.take();
+        CompletableFuture<Long> fourth = CompletableFuture.supplyAsync(order::take);
+        order.stopWaiting();
+        await().atMost(Duration.ofSeconds(5)).until(fourth::isDone);
+        assertThat(order.take()).isEqualTo(4);
+    }
+
+    @Test
     void flushWritesWhatStillWaitsInOrder() {
         order.take();
         long b = order.take();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * late), some failing at once (unknown role) and some late (an add of an existing user: DUPLICATE_DATA), with blank
  * rows between them (gaps in the row numbers).
  */
-class ResultOrderTest extends PipelineTestSupport {
+class ResultsInInputOrderTest extends PipelineTestSupport {
 
     private static final int RECORDS = 200;
 
