@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +17,15 @@ import java.util.Map;
 final class TokenUser {
 
     /** The users list of each API that has one, keyed by the API's name in zoho: steps. */
-    static final Map<String, String> USERS = new LinkedHashMap<>(Map.of("crm", "/crm/v6/users", "bigin", "/bigin/v1/users"));
+    static final Map<String, String> USERS = Map.of("crm", "/crm/v6/users", "bigin", "/bigin/v1/users");
 
     private TokenUser() {
     }
 
     /**
-     * The token's user e-mail, or {@code (unknown: <why>)}. Tries each user API in {@code feeds}' order (the API is
-     * the feed's name before its first dash) whose zoho: route exists; the zoho-* routes must be started.
+     * The token's user e-mail, or {@code (unknown: <why>)}: never an exception. Tries each user API in
+     * {@code feeds}' order (the API is the feed's name before its first dash) whose zoho: route exists; the zoho-*
+     * routes must be started.
      */
     static String email(CamelContext context, List<String> feeds) {
         List<String> apis = feeds.stream().map(f -> f.contains("-") ? f.substring(0, f.indexOf('-')) : f).distinct()
@@ -37,8 +37,14 @@ final class TokenUser {
         try (ProducerTemplate template = context.createProducerTemplate()) {
             for (String api : apis) {
                 String call = "GET " + USERS.get(api) + "?type=CurrentUser";
-                Exchange answer = template.request("zoho:" + api + "?method=GET&path=RAW(" + USERS.get(api)
-                        + ")&query=RAW(type=CurrentUser)", e -> { });
+                Exchange answer;
+                try {
+                    answer = template.request("zoho:" + api + "?method=GET&path=RAW(" + USERS.get(api)
+                            + ")&query=RAW(type=CurrentUser)", e -> { });
+                } catch (RuntimeException e) {
+                    why.add(e.getMessage() + " (" + call + ")");
+                    continue;
+                }
                 ZohoResponse r = answer.getException() == null ? answer.getMessage().getBody(ZohoResponse.class) : null;
                 String email = r != null && r.success() && r.body() != null ? email(r.body()) : null;
                 if (email != null) {
