@@ -40,7 +40,8 @@ final class CredentialsCheck {
         Settings settings = Settings.of(context);
         ZohoTokenProvider tokens = context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class);
         tokens.verify();
-        String target = RunTarget.describe(settings, tokens.apiBase(), context.getRegistry().lookupByName("zohoSandbox") != null);
+        String target = RunTarget.describe(settings, tokens.apiBase(), context.getRegistry().lookupByName("zohoSandbox") != null,
+                RunTarget.live(settings) ? TokenUser.email(context, settings.list("provisioning.feeds")) : null);
         out.println("token: OK, " + target);
         int failed = 0;
         try (ProducerTemplate template = context.createProducerTemplate()) {

@@ -49,7 +49,7 @@ public class ProvisioningBeans implements CamelConfiguration {
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         UnknownSettings.of(found.stream().map(Feed::name).toList(), apis)
                 .check(UnknownSettings.given(System.getProperties(), arguments,
-                        context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile()));
+                        context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile(), System.getenv()));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
         context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 
@@ -130,7 +130,8 @@ public class ProvisioningBeans implements CamelConfiguration {
                 new com.zohoprovisioning.pipeline.RunawayGuard(settings.integer("provisioning.runaway.max-consecutive-failures"),
                         settings.integer("provisioning.runaway.first-records"),
                         settings.integer("provisioning.runaway.max-error-percent")));
-        registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder));
+        registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder,
+                settings.integer("zoho.max-concurrent")));
         registry.bind("fileCloser", new com.zohoprovisioning.pipeline.FileCloser());
         // the repeat check: files finished for real, by content, in <work.dir>/.state/processed-<feed>.tsv
         com.zohoprovisioning.pipeline.ProcessedFiles processed = new com.zohoprovisioning.pipeline.ProcessedFiles(workDir,

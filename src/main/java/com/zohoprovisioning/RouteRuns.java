@@ -55,8 +55,9 @@ final class RouteRuns {
             context.getRouteController().startRoute("zoho-oauth-token");
             ZohoTokenProvider tokens = context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class);
             tokens.verify();
-            LOG.info(RunTarget.describe(Settings.of(context), tokens.apiBase(),
-                    context.getRegistry().lookupByName("zohoSandbox") != null));
+            Settings settings = Settings.of(context);
+            LOG.info(RunTarget.describe(settings, tokens.apiBase(), context.getRegistry().lookupByName("zohoSandbox") != null,
+                    RunTarget.live(settings) ? tokenUser(context, settings) : null));
             context.getRouteController().startAllRoutes();
             stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);
         } catch (Exception | Error e) {
@@ -94,6 +95,16 @@ final class RouteRuns {
         }, "zoho-provisioning-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Live mode: the token's user e-mail (or why not), asked through Zoho's own routes before any other starts. */
+    static String tokenUser(CamelContext context, Settings settings) throws Exception {
+        for (org.apache.camel.Route r : context.getRoutes()) {
+            if (r.getRouteId().startsWith("zoho-")) {
+                context.getRouteController().startRoute(r.getRouteId());
+            }
+        }
+        return TokenUser.email(context, settings.list("provisioning.feeds"));
     }
 
     /**

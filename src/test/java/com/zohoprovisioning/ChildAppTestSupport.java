@@ -36,7 +36,13 @@ abstract class ChildAppTestSupport {
 
     /** Starts Application with this JVM's classpath against {@link #sandbox}, output in {@code <work>/<name>.log}. */
     protected Process child(String name, int maxConcurrent, boolean once, String... settings) throws IOException {
-        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name, settings);
+        return child(name, maxConcurrent, once, java.util.Map.of(), settings);
+    }
+
+    /** As {@link #child(String, int, boolean, String...)}, with these environment variables added to this JVM's. */
+    protected Process child(String name, int maxConcurrent, boolean once, java.util.Map<String, String> env,
+                            String... settings) throws IOException {
+        Process p = start(work, sandbox.baseUrl(), maxConcurrent, once, name, env, settings);
         children.add(p);
         return p;
     }
@@ -46,7 +52,7 @@ abstract class ChildAppTestSupport {
     }
 
     private static Process start(Path work, String sandboxUrl, int maxConcurrent, boolean once, String name,
-                                 String... settings) throws IOException {
+                                 java.util.Map<String, String> env, String... settings) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dwork.dir=" + work, "-Dzoho.api-url=" + sandboxUrl, "-Dprovisioning.feeds=bigin-users",
@@ -59,8 +65,10 @@ abstract class ChildAppTestSupport {
         if (once) {
             cmd.add("--once");
         }
-        return new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     /** Lines in the bigin-users journals under the work folder. */

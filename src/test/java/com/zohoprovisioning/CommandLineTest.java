@@ -118,18 +118,51 @@ class CommandLineTest {
         assertThat(target).isLessThan(results);
     }
 
+    private void live(ZohoSandbox zoho) {
+        props.set("zoho.mode", "live");
+        props.set("zoho.dc", "eu");
+        props.set("zoho.accounts-url", zoho.baseUrl());
+        props.set("zoho.mail-url", zoho.baseUrl());
+        props.set("zoho.client-id", "sandbox-client");
+        props.set("zoho.client-secret", "sandbox-secret");
+        props.set("zoho.refresh-token", "sandbox-refresh-token");
+    }
+
     @Test
-    void liveSaysTheDataCentreAndTheApiDomainOfTheTokenAnswer() throws IOException {
+    void liveSaysTheDataCentreTheApiDomainAndTheTokensUserBeforeAnyFileIsTaken() throws IOException {
         try (ZohoSandbox zoho = new ZohoSandbox(SandboxSettings.defaults()).start()) {
-            props.set("zoho.mode", "live");
-            props.set("zoho.dc", "eu");
-            props.set("zoho.accounts-url", zoho.baseUrl());
-            props.set("zoho.mail-url", zoho.baseUrl());
-            props.set("zoho.client-id", "sandbox-client");
-            props.set("zoho.client-secret", "sandbox-secret");
-            props.set("zoho.refresh-token", "sandbox-refresh-token");
+            live(zoho);
+            drop("a.csv", ONE_USER);
             assertThat(once()).isEqualTo(0);
-            assertThat(messages()).contains("LIVE: Zoho eu, api domain " + zoho.baseUrl());
+            List<String> m = messages();
+            String line = "LIVE: Zoho eu, api domain " + zoho.baseUrl() + ", as olivia.owner@zylker.com"; // the seed's Bigin primary contact: bigin-users comes first
+            assertThat(m).contains(line);
+            assertThat(m.indexOf(line)).isLessThan(m.indexOf(m.stream().filter(l -> l.startsWith("Results:"))
+                    .findFirst().orElseThrow()));
+        }
+    }
+
+    @Test
+    void aTokenUserThatCannotBeReadIsSaidAndTheRunGoesOn() throws IOException {
+        try (ZohoSandbox zoho = new ZohoSandbox(SandboxSettings.defaults()).start()) {
+            live(zoho);
+            props.set("zoho.retry.max-redeliveries", "0");
+            zoho.faults().update(new com.zohoprovisioning.sandbox.SandboxFaults.Settings(0, 0, 0, 0, 0, 0, 0, true));
+            assertThat(once()).isEqualTo(0);
+            assertThat(messages()).anySatisfy(l -> assertThat(l).startsWith("LIVE: Zoho eu, api domain " + zoho.baseUrl()
+                    + ", as (unknown: ").contains("GET /crm/v6/users?type=CurrentUser").contains("GET /bigin/v1/users?type=CurrentUser"));
+        }
+    }
+
+    @Test
+    void onlyMailFeedsSayWhyTheTokensUserIsUnknown() throws IOException {
+        try (ZohoSandbox zoho = new ZohoSandbox(SandboxSettings.defaults()).start()) {
+            live(zoho);
+            props.set("provisioning.feeds", "mail-users");
+            props.set("mail.zoid", "1234567890");
+            assertThat(once()).isEqualTo(0);
+            assertThat(messages()).contains("LIVE: Zoho eu, api domain " + zoho.baseUrl() + ", as (unknown: no Bigin or "
+                    + "CRM feed, and Zoho Mail has no call for the token's own user in the scopes used)");
         }
     }
 

@@ -57,6 +57,8 @@ class CrashRecoveryTest extends ChildAppTestSupport {
         ok.forEach(r -> rows.add(r.get("result_row")));
         failed.forEach(r -> rows.add(r.get("result_row")));
         assertThat(rows).as("each record exactly once").hasSize(RECORDS);
+        assertThat(ok).extracting(r -> Long.parseLong(r.get("result_row")))
+                .as("in input order: the lines from the journal and the new ones alike").isSorted();
         assertThat(failed).isEmpty();
 
         JsonNode requests = JSON.valueToTree(sandbox.requests().toJson());

@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * Refuses a setting the application does not know, so that a misspelled key ({@code -Dprovisioning.dryrun=true})
  * stops the start (exit 2) instead of being ignored. Checked are the keys under {@link #PREFIXES} the user gave as
  * Java system properties (also {@code -Dkey=value} after the jar), in the {@code --config} file,
- * {@code ./config/application.properties} and the secrets file. Environment variables are not checked: their names
- * cannot be told apart from other programs' variables and secrets (ZOHO_CLIENT_ID, SFTP_BIGIN_USERS_PASSWORD).
+ * {@code ./config/application.properties}, the secrets file, and the environment variables under {@link #ENV_PREFIXES}
+ * (Camel reads {@code zoho.max-concurrent} from {@code ZOHO_MAX_CONCURRENT}: upper case, dots and dashes as
+ * underscores; a variable that is no known key's name, such as {@code ZOHO_MAXCONCURRENT}, would be ignored). The
+ * secrets' variables ({@code ZOHO_CLIENT_SECRET}, {@code SFTP_BIGIN_USERS_PASSWORD}, …) are known keys' names.
  * {@code camel.*} keys are Camel's own.
  * <p>
  * Known: the keys of the built-in {@code config/application.properties}, the secrets, {@code provisioning.feeds},
@@ -32,6 +34,9 @@ public final class UnknownSettings {
 
     public static final List<String> PREFIXES = List.of("provisioning.", "zoho.", "sftp.", "download.", "notify.",
             "sandbox.", "mail.", "work.");
+    /** Environment variables checked: our keys' names in upper case (not MAIL_ nor WORK_: too common elsewhere). */
+    public static final List<String> ENV_PREFIXES = List.of("PROVISIONING_", "ZOHO_", "SFTP_", "DOWNLOAD_", "NOTIFY_",
+            "SANDBOX_");
     static final String DEFAULTS = "config/application.properties";
     static final Set<String> SECRETS = Set.of("zoho.client-id", "zoho.client-secret", "zoho.refresh-token",
             "zoho.secrets-file");
@@ -50,6 +55,8 @@ public final class UnknownSettings {
             "header-value", "file-name");
 
     private final Set<String> known = new TreeSet<>();
+    /** The environment variable of each known key ({@link #envName}), to the key. */
+    private final Map<String, String> knownEnv = new java.util.TreeMap<>();
     private final List<String> feeds;
 
     /**
@@ -68,6 +75,17 @@ public final class UnknownSettings {
             DOWNLOAD_SUFFIXES.forEach(s -> known.add("download." + feed + "." + s));
         }
         apis.forEach(api -> known.add("zoho." + api + ".max-concurrent"));
+        known.forEach(k -> knownEnv.putIfAbsent(envName(k), k));
+    }
+
+    /** The environment variable Camel reads a key from: upper case, dots and dashes as underscores. */
+    public static String envName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Whether a name is an environment variable's that we check (under {@link #ENV_PREFIXES}). */
+    static boolean checkedEnv(String name) {
+        return ENV_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /** Known keys: those of the built-in config/application.properties (on the classpath) and the patterns. */
@@ -91,7 +109,14 @@ public final class UnknownSettings {
         return PREFIXES.stream().anyMatch(key::startsWith);
     }
 
+    /** A key, or an environment variable's name under {@link #ENV_PREFIXES} (upper case): whether it is known. */
     public boolean known(String key) {
+        if (checkedEnv(key)) {
+            return knownEnv.containsKey(key) || feeds.stream().anyMatch(feed -> {
+                String p = envName("provisioning." + feed + ".default-");
+                return key.startsWith(p) && key.length() > p.length();
+            });
+        }
         if (!checked(key) || known.contains(key)) {
             return true;
         }
@@ -104,19 +129,26 @@ public final class UnknownSettings {
         return false;
     }
 
-    /** The known key nearest to this one (Levenshtein on the whole key), when it is near enough to be a typo. */
+    /**
+     * The known key nearest to this one (Levenshtein on the whole key), when it is near enough to be a typo; for an
+     * environment variable, the key whose variable is nearest, with that variable: {@code provisioning.dry-run
+     * (PROVISIONING_DRY_RUN)}.
+     */
     public java.util.Optional<String> closest(String key) {
+        boolean env = checkedEnv(key);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
+        for (String k : env ? knownEnv.keySet() : known) {
             int d = distance(key, k);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
             }
         }
-        return best != null && bestDistance <= Math.max(2, key.length() / 4) ? java.util.Optional.of(best)
-                : java.util.Optional.empty();
+        if (best == null || bestDistance > Math.max(2, key.length() / 4)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(env ? knownEnv.get(best) + " (" + best + ")" : best);
     }
 
     /**
@@ -143,12 +175,14 @@ public final class UnknownSettings {
     /**
      * The keys the user gave and where: system properties, then {@code extra} (e.g. -Dkey=value after the jar), then
      * each properties file among Camel's property locations ({@code file:} ones; the built-in classpath defaults
-     * are not the user's). The first source of a key is kept.
+     * are not the user's), then the environment variables under {@link #ENV_PREFIXES} (by their own name). The first
+     * source of a key is kept.
      *
      * @param secretsFile the secrets file's path, to name it as such
+     * @param environment the process's environment ({@code System.getenv()})
      */
     public static Map<String, String> given(Properties system, Map<String, String> extra, List<String> locations,
-                                            Path secretsFile) {
+                                            Path secretsFile, Map<String, String> environment) {
         Map<String, String> given = new LinkedHashMap<>();
         system.stringPropertyNames().stream().filter(UnknownSettings::checked).sorted()
                 .forEach(k -> given.putIfAbsent(k, "system property -D" + k));
@@ -179,6 +213,8 @@ public final class UnknownSettings {
             p.stringPropertyNames().stream().filter(UnknownSettings::checked).sorted()
                     .forEach(k -> given.putIfAbsent(k, source));
         }
+        new TreeSet<>(environment.keySet()).stream().filter(UnknownSettings::checkedEnv)
+                .forEach(name -> given.putIfAbsent(name, "environment variable"));
         return given;
     }
 

@@ -52,6 +52,8 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private long blankRows;
     private boolean broken;
     private final boolean resultFile;
+    /** The index of a {@code result_row} column (a result file dropped back), or -1. */
+    private int resultRowColumn = -1;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
                     ReaderSettings settings, List<String> skippedLines) throws IOException {
@@ -105,6 +107,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
                 throw new FileRejectedException("the header names the column '" + name + "' twice");
             }
             if (FieldMapping.isResultColumn(name)) {
+                if (FieldMapping.isResultRowColumn(name)) {
+                    resultRowColumn = i;
+                }
                 continue;
             }
             String field = this.mapping.field(name);
@@ -233,7 +238,11 @@ final class CsvRecordSource extends LookAheadRecordSource {
             problem = "the row has " + rec.size() + " fields but the header has " + totalColumns + " (extra: "
                     + extraFields(rec) + ")";
         }
-        return new InputRecord(row, original, values, problem);
+        InputRecord r = new InputRecord(row, original, values, problem);
+        if (resultRowColumn >= 0 && resultRowColumn < rec.size()) {
+            r.fromEarlierRow(rec.get(resultRowColumn));
+        }
+        return r;
     }
 
     private boolean extraFieldsEmpty(CSVRecord rec) {

@@ -222,4 +222,9 @@ public final class FieldMapping {
     public static boolean isResultColumn(String column) {
         return normalise(column).startsWith("result_");
     }
+
+    /** True for the {@code result_row} column of an earlier run's result file: the original file's row. */
+    public static boolean isResultRowColumn(String column) {
+        return normalise(column).equals("result_row");
+    }
 }

@@ -49,6 +49,8 @@ public final class FileRun {
     private volatile String stopReason;
     private volatile boolean fatal;
     private volatile boolean resultsBom = true;
+    /** The result lines' input order, once the records are streamed. */
+    private volatile ResultOrder order;
     private String sha256;
     private volatile ProcessedFiles.Entry repeatOf;
     private FieldMapping mapping;
@@ -185,12 +187,20 @@ public final class FileRun {
         return stop(reason, false);
     }
 
-    synchronized boolean stop(String reason, boolean fatalError) {
-        if (stopReason != null) {
-            return false;
+    boolean stop(String reason, boolean fatalError) {
+        synchronized (this) {
+            if (stopReason != null) {
+                return false;
+            }
+            stopReason = reason;
+            fatal = fatalError;
         }
-        stopReason = reason;
-        fatal = fatalError;
+        // the stream ends: reading must not wait for records that will get no line (outside this lock: the
+        // buffer's writing takes this run's lock for its writers while holding its own)
+        ResultOrder o = order;
+        if (o != null) {
+            o.stopWaiting();
+        }
         return true;
     }
 
@@ -238,6 +248,33 @@ public final class FileRun {
         return apiCalls.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Result lines from now on in input order, through this buffer (RecordStream). */
+    void order(ResultOrder o) {
+        this.order = o;
+    }
+
+    ResultOrder order() {
+        return order;
+    }
+
+    /** A record's result line: in input order once it waits for no earlier record. */
+    void writeResult(InputRecord r, RecordOutcome o) {
+        ResultOrder ordered = order;
+        if (ordered != null && r.seq >= 0) {
+            ordered.put(r.seq, r, o);
+        } else {
+            writer(o.success()).write(r, o);
+        }
+    }
+
+    /** A record that gets no result line in this run (held): the ones after it need not wait for it. */
+    void noResult(InputRecord r) {
+        ResultOrder ordered = order;
+        if (ordered != null && r.seq >= 0) {
+            ordered.skip(r.seq);
+        }
+    }
+
     synchronized ResultWriter writer(boolean ok) {
         if (ok) {
             if (success == null) {
@@ -274,6 +311,9 @@ public final class FileRun {
     void closeAll() throws IOException {
         if (records != null) {
             records.close();
+        }
+        if (order != null) {
+            order.flush();
         }
         if (success != null) {
             success.close();

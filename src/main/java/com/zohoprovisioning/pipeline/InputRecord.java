@@ -14,6 +14,10 @@ public final class InputRecord {
     private final Map<String, String> fields;
     private final String problem;
     private final java.util.Set<String> defaulted = new java.util.HashSet<>();
+    /** The original file's row, from a {@code result_row} cell; 0 when there is none. */
+    long earlierRow;
+    /** Its place among the records read ({@link ResultOrder}); -1 until the record stream gives it one. */
+    long seq = -1;
     private volatile Long duplicateOf;
     private volatile String inDoubt;
     private java.util.concurrent.CompletableFuture<Void> previousTurn;
@@ -28,6 +32,26 @@ public final class InputRecord {
 
     public long row() {
         return row;
+    }
+
+    /**
+     * The row its result names ({@code result_row}): the row of the original file when this file is a result file
+     * dropped back (its {@code result_row} column, see {@link #fromEarlierRow}), else {@link #row}.
+     */
+    public long resultRow() {
+        return earlierRow > 0 ? earlierRow : row;
+    }
+
+    /**
+     * The {@code result_row} cell of an earlier run's result file (the original file's row), when it is a positive
+     * whole number; anything else is ignored, as every {@code result_*} cell is on input.
+     */
+    void fromEarlierRow(Object cell) {
+        String v = cell instanceof com.fasterxml.jackson.databind.JsonNode n ? (n.isIntegralNumber() ? n.asText()
+                : n.isTextual() ? n.asText() : "") : cell == null ? "" : cell.toString().trim();
+        if (!v.isEmpty() && v.length() < 19 && v.chars().allMatch(Character::isDigit)) {
+            earlierRow = Long.parseLong(v);
+        }
     }
 
     public Map<String, Object> original() {
@@ -57,6 +81,13 @@ public final class InputRecord {
     /** True when the field's value came from a default, not from the file: a default never changes an existing user. */
     public boolean isDefault(String field) {
         return defaulted.contains(field);
+    }
+
+    /** This record with a problem found while reading it (its earlier row kept). */
+    InputRecord withProblem(String newProblem) {
+        InputRecord r = new InputRecord(row, original, fields, newProblem);
+        r.earlierRow = earlierRow;
+        return r;
     }
 
     public String problem() {

@@ -124,7 +124,7 @@ final class JsonRecordSource extends LookAheadRecordSource {
 
     /** The record with the problem found while reading it (a key named twice, a value over the limits), if any. */
     static InputRecord withProblem(InputRecord r, String problem) {
-        return problem == null ? r : new InputRecord(r.row(), r.original(), r.fields(), problem);
+        return problem == null ? r : r.withProblem(problem);
     }
 
     private InputRecord problem(String message) {
@@ -138,10 +138,14 @@ final class JsonRecordSource extends LookAheadRecordSource {
             return new InputRecord(row, original, values, "the record is " + kind(node) + ", not a JSON object");
         }
         String problem = null;
+        JsonNode earlierRow = null;
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (FieldMapping.isResultColumn(e.getKey())) {
+                if (FieldMapping.isResultRowColumn(e.getKey())) {
+                    earlierRow = e.getValue();
+                }
                 continue;
             }
             JsonNode value = e.getValue();
@@ -155,7 +159,11 @@ final class JsonRecordSource extends LookAheadRecordSource {
             original.put(e.getKey(), value);
             values.put(mapping.field(e.getKey()), text);
         }
-        return new InputRecord(row, original, values, problem);
+        InputRecord r = new InputRecord(row, original, values, problem);
+        if (earlierRow != null) {
+            r.fromEarlierRow(earlierRow);
+        }
+        return r;
     }
 
     /** The record read again with another mapping (the profile its keys revealed). */
@@ -163,7 +171,9 @@ final class JsonRecordSource extends LookAheadRecordSource {
         com.fasterxml.jackson.databind.node.ObjectNode node =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         r.original().forEach((k, v) -> node.set(k, v instanceof JsonNode n ? n : TextNode.valueOf(String.valueOf(v))));
-        return toRecord(r.row(), node, mapping, maxFieldChars);
+        InputRecord again = toRecord(r.row(), node, mapping, maxFieldChars);
+        again.earlierRow = r.earlierRow;
+        return again;
     }
 
     private static String kind(JsonNode node) {

@@ -66,6 +66,7 @@ public final class OutcomeRecorder {
                         + " later run", run.feed().name(), run.fileName(), reason);
             }
             r.endTurn();
+            run.noResult(r);
             run.held.increment();
             exchange.removeProperty(RunProperties.OUTCOME);
             return;
@@ -104,12 +105,18 @@ public final class OutcomeRecorder {
      * and stays for a later run).
      */
     private static boolean write(FileRun run, InputRecord r, RecordOutcome o, boolean journal) {
+        boolean placed = false;
         try {
             if (journal && run.journal() != null) {
                 run.journal().outcome(r.row(), o);
             }
-            run.writer(o.success()).write(r, o);
+            placed = true;
+            run.writeResult(r, o);
         } catch (UncheckedIOException e) {
+            if (!placed) {
+                // no journal line: no result line either, and the records after it must not wait for one
+                run.noResult(r);
+            }
             stopFatal(run, e);
             return false;
         } finally {

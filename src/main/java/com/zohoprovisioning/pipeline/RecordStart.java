@@ -8,6 +8,15 @@ import org.apache.camel.Exchange;
  */
 public final class RecordStart {
 
+    /**
+     * The warning every row refused on purpose carries: a row refused for what else is in its file (a second record
+     * for a key, DUPLICATE_IN_FILE), not for what is wrong with it. Its error file holds it without the row that came
+     * first, so the same row dropped back would be sent. Other row errors come back the same when dropped back as
+     * they are.
+     */
+    public static final String APPLIES_IF_DROPPED_BACK = "Warning: dropping this file back as it is will apply this"
+            + " row; delete the row (or fix it) first if the first row was right";
+
     /** Keeps the record in {@code zpRecord}, waits for its turn, checks it was read and is not a duplicate. */
     public void start(Exchange exchange) {
         InputRecord r = exchange.getMessage().getBody(InputRecord.class);
@@ -29,7 +38,8 @@ public final class RecordStart {
         if (r.duplicateOf() != null) {
             FeedDefinition feed = run.feed();
             throw new RecordException("DUPLICATE_IN_FILE", "another record for " + feed.keyField() + " '"
-                    + r.get(feed.keyField()) + "' comes first, in row " + r.duplicateOf() + "; this one was not sent");
+                    + r.get(feed.keyField()) + "' comes first, in row " + r.duplicateOf() + "; this one was not sent. "
+                    + APPLIES_IF_DROPPED_BACK);
         }
     }
 
@@ -41,6 +51,7 @@ public final class RecordStart {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         r.endTurn();
+        run.noResult(r);
         run.held.increment();
     }
 }

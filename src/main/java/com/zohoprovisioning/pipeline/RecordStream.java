@@ -13,18 +13,24 @@ import java.util.concurrent.CompletableFuture;
  * The records of a file, for the split: streamed as they are read; a second record of the same key is marked a
  * duplicate (or queued behind the first, for a feed that serializes them); a record an earlier run already has an
  * outcome for is written from the journal and not handed on; one sent without an answer is marked in doubt.
- * Ends early when the run stops (runaway guard, unwritable output) or was already done.
+ * Ends early when the run stops (runaway guard, unwritable output) or was already done. Each record read gets its
+ * place in the {@link ResultOrder} of the run, so that result lines are written in input order; reading waits while
+ * that buffer is full.
  */
 public final class RecordStream {
 
     private final OutcomeRecorder outcomes;
+    private final int reorderCapacity;
 
-    public RecordStream(OutcomeRecorder outcomes) {
+    /** @param recordThreads the record pool's threads (zoho.max-concurrent): they size the reorder buffer */
+    public RecordStream(OutcomeRecorder outcomes, int recordThreads) {
         this.outcomes = outcomes;
+        this.reorderCapacity = ResultOrder.capacityFor(recordThreads);
     }
 
     public Iterator<InputRecord> records(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        run.order(new ResultOrder(reorderCapacity, (r, o) -> run.writer(o.success()).write(r, o)));
         return new Records(run, outcomes);
     }
 
@@ -36,6 +42,7 @@ public final class RecordStream {
         private final FileJournal journal;
         private final OutcomeRecorder outcomes;
         private final KeyIndex firstRows;
+        private final ResultOrder order;
         private final Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
         private InputRecord ahead;
 
@@ -46,6 +53,7 @@ public final class RecordStream {
             this.journal = run.journal();
             this.outcomes = outcomes;
             this.firstRows = new KeyIndex(run.tmpDir());
+            this.order = run.order();
         }
 
         @Override
@@ -70,6 +78,7 @@ public final class RecordStream {
             while (ahead == null && run.stopReason() == null && !run.alreadyDone && source.hasNext()) {
                 InputRecord r = source.next();
                 run.read.incrementAndGet();
+                r.seq = order.take();
                 String key = feed.keyField() == null ? null : r.get(feed.keyField());
                 if (key != null && r.problem() == null) {
                     orderByKey(r, key.toLowerCase(Locale.ROOT));
@@ -90,7 +99,8 @@ public final class RecordStream {
         /** A later record of a key already seen: a duplicate, or it waits for the earlier one's turn to end. */
         private void orderByKey(InputRecord r, String key) {
             if (feed.sameKey() == FeedDefinition.SameKey.REJECT) {
-                long first = firstRows.putIfAbsent(key, r.row());
+                // the first record's row as its result names it (the original file's, in a result file dropped back)
+                long first = firstRows.putIfAbsent(key, r.resultRow());
                 if (first >= 0) {
                     r.markDuplicateOf(first);
                 }

@@ -166,7 +166,7 @@ public final class ResultWriter implements Closeable {
 
     private static List<String> results(InputRecord record, RecordOutcome o) {
         return List.of(o.success() ? "success" : "error", nz(o.action()), nz(o.id()), nz(o.code()), nz(o.message()),
-                o.httpStatus() == null ? "" : o.httpStatus().toString(), String.valueOf(record.row()));
+                o.httpStatus() == null ? "" : o.httpStatus().toString(), String.valueOf(record.resultRow()));
     }
 
     private static String nz(String s) {

@@ -81,7 +81,7 @@ class UnknownSettingsTest {
         system.setProperty("user.home", "/home/x");
         Map<String, String> given = UnknownSettings.given(system, Map.of("zoho.mode", "-Dzoho.mode after the jar"),
                 List.of("file:" + config, "file:" + secrets + ";optional=true", "file:" + dir.resolve("absent") + ";optional=true",
-                        "classpath:config/application.properties"), secrets);
+                        "classpath:config/application.properties"), secrets, Map.of());
         assertThat(given).containsEntry("work.dir", "system property -Dwork.dir")
                 .containsEntry("zoho.mode", "-Dzoho.mode after the jar")
                 .containsEntry("provisioning.dryrun", "--config " + config)
@@ -95,7 +95,24 @@ class UnknownSettingsTest {
     @Test
     void theLocalConfigFileIsNamedAsSuch() {
         Map<String, String> given = UnknownSettings.given(new Properties(), Map.of(),
-                List.of("file:config/application.properties;optional=true"), null);
+                List.of("file:config/application.properties;optional=true"), null, Map.of());
         assertThat(given).containsEntry("provisioning.dry-run", "./config/application.properties");
+    }
+
+    @Test
+    void environmentVariablesUnderOurPrefixesAreKeysNamesOrRefused() {
+        assertThat(check.known("ZOHO_MAX_CONCURRENT")).isTrue();
+        assertThat(check.known("ZOHO_CLIENT_SECRET")).isTrue();
+        assertThat(check.known("ZOHO_REFRESH_TOKEN")).isTrue();
+        assertThat(check.known("ZOHO_SECRETS_FILE")).isTrue();
+        assertThat(check.known("SFTP_BIGIN_USERS_PASSWORD")).isTrue();
+        assertThat(check.known("PROVISIONING_BIGIN_USERS_DEFAULT_ROLE")).isTrue();
+        assertThat(check.known("PROVISIONING_BIGIN_USERS_DEFAULT_")).isFalse();
+        assertThat(check.known("ZOHO_MAXCONCURRENT")).isFalse();
+        Map<String, String> given = UnknownSettings.given(new Properties(), Map.of(), List.of(), null,
+                Map.of("PROVISIONING_DRYRUN", "true", "PATH", "/bin", "MAIL", "/var/mail/x", "ZOHO_MODE", "live"));
+        assertThat(given).containsOnlyKeys("PROVISIONING_DRYRUN", "ZOHO_MODE");
+        assertThat(check.problems(given)).containsExactly("unknown setting PROVISIONING_DRYRUN (environment variable): "
+                + "did you mean provisioning.dry-run (PROVISIONING_DRY_RUN)?");
     }
 }

@@ -40,7 +40,7 @@ class UnexpectedRecordErrorTest {
         new FileOpener(work, Map.of("people", feed), false).open(exchange);
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         OutcomeRecorder recorder = new OutcomeRecorder(5, RunawayGuard.off());
-        InputRecord record = new RecordStream(recorder).records(exchange).next();
+        InputRecord record = new RecordStream(recorder, 4).records(exchange).next();
         exchange.getMessage().setBody(record);
         new RecordStart().start(exchange);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new IllegalStateException("a bug"));
