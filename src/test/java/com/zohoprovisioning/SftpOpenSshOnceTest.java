@@ -90,6 +90,18 @@ class SftpOpenSshOnceTest {
     }
 
     @Test
+    void aMissingRelativeFolderFailsTheRunAndIsNotCreated() throws IOException {
+        int code;
+        try (LogCapture log = LogCapture.of(RemotePolls.class)) {
+            code = once("outgoing/users");
+            assertThat(log.events()).anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith(
+                    "bigin-users-sftp: poll failed: remote folder outgoing/users (relative to the login folder) does not exist"));
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(names(server.home())).isEmpty();
+    }
+
+    @Test
     void aMissingAbsoluteFolderFailsTheRunAndIsNotCreated() throws IOException {
         Path missing = base.resolve("data/partner/outgoing");
         Files.createDirectories(missing.getParent());

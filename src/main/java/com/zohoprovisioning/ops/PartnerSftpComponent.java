@@ -54,7 +54,8 @@ public class PartnerSftpComponent extends SftpComponent {
 
     /** The message of a folder that is missing on the server (consumer listing or producer upload). */
     static String missingFolder(SftpConfiguration config, String folder) {
-        return "remote folder " + folder + " does not exist on " + config.remoteServerInformation()
+        String where = folder.startsWith("/") ? folder : folder + " (relative to the login folder)";
+        return "remote folder " + where + " does not exist on " + config.remoteServerInformation()
                 + " (it is never created: create it on the server, or correct the folder setting)";
     }
 
