@@ -51,13 +51,15 @@ public final class OpenSshServer implements AutoCloseable {
                     "PidFile " + keys.resolve("sshd.pid"),
                     "AuthorizedKeysFile " + keys.resolve("authorized_keys"),
                     "StrictModes no",
-                    "UsePAM no",
+                    // root: no PAM (no session side effects); any other user: sshd cannot read the shadow file, and
+                    // without PAM it may refuse the login as a locked account, with PAM it lets it in
+                    "UsePAM " + (root() ? "no" : "yes"),
                     "PasswordAuthentication no",
                     "KbdInteractiveAuthentication no",
                     "PermitRootLogin prohibit-password",
                     "Subsystem sftp internal-sftp -d " + home,
                     ""));
-            if ("root".equals(System.getProperty("user.name"))) {
+            if (root()) {
                 // sshd started by root wants its privilege separation folder (the service's unit creates it)
                 Files.createDirectories(Path.of("/run/sshd"));
             }
@@ -73,6 +75,10 @@ public final class OpenSshServer implements AutoCloseable {
             }
             return log().contains("Server listening on 127.0.0.1 port " + port);
         });
+    }
+
+    private static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     public int port() {
