@@ -33,7 +33,7 @@ class SftpFeedTest extends SftpTestSupport {
         return sftpSource(
                 "sftp.bigin-users.password", EmbeddedSftpServer.PASSWORD,
                 "sftp.bigin-users.known-hosts-file", server().knownHosts().toString(),
-                "sftp.bigin-users.dir", "partner",
+                "sftp.bigin-users.dir", server().folder("partner"),
                 "sftp.poll-delay-ms", "200",
                 "sftp.upload-delay-ms", "200",
                 "sftp.read-lock-check-ms", "300",

@@ -42,6 +42,8 @@ public final class OpsBeans {
         registry.bind(UPLOADED, FileIdempotentRepository.fileIdempotentRepository(
                 state.resolve("sftp-uploaded.dat").toFile(), size, 64L * 1024 * 1024));
         registry.bind("remotePolls", new RemotePolls());
+        // sftp: URIs of routes/ops.yaml: absolute folders stay absolute, a configured folder is never created
+        registry.bind("sftp", new PartnerSftpComponent());
         ProvisioningMetrics metrics = new ProvisioningMetrics(context);
         registry.bind("provisioningMetrics", metrics);
         registry.bind("zohoCallTimerStart", (org.apache.camel.Processor) metrics::callStarted);

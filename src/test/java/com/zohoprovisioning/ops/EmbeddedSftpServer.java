@@ -123,6 +123,16 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         return p;
     }
 
+    /** Creates a remote folder (as the partner's admin does: the routes never create the folder they poll). */
+    public String folder(String relative) {
+        try {
+            Files.createDirectories(root.resolve(relative));
+            return relative;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a remote file as a careful uploader would (temp name, then rename). */
     public Path put(String relative, String content) {
         try {
