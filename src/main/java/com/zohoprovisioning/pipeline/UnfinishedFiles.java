@@ -43,6 +43,9 @@ public final class UnfinishedFiles {
                 + "/ as it is: it continues where it stopped.\n";
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        exchange.setProperty(RunProperties.HELD, new HeldFile("runaway guard", run.stopReason(),
+                HeldFile.approve(feed, target.getFileName().toString()) + " (or, once the cause is fixed, move it back"
+                        + " into inbox/" + feed + "/ as it is: it continues where it stopped)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
         LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
                 workDir.relativize(target), run.stopReason(), done);
@@ -73,23 +76,22 @@ public final class UnfinishedFiles {
                 + "\n  errors:   " + or(earlier.error())
                 + "\n  input:    " + or(earlier.archive())
                 + "\n(paths relative to the work folder)\nIf it was dropped twice by mistake, delete this file and"
-                + " its reason. To process it anyway (every row is sent again):\n  java -jar target/zoho-provisioning.jar"
-                + " approve " + feed + " " + quoted(name) + "\n";
+                + " its reason. To process it anyway (every row is sent again):\n  " + HeldFile.approve(feed, name) + "\n";
         writeReason(target, reason);
         WorkFiles.moveProfileFile(run, target);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        exchange.setProperty(RunProperties.HELD, new HeldFile("repeated file", "the same content as " + earlier.file()
+                + ", processed on " + earlier.finished() + " (within provisioning.repeat-window); nothing of it was sent",
+                HeldFile.approve(feed, name) + " (every row is sent again; if it was dropped twice by mistake, delete"
+                        + " it and its reason instead)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file());
         LOG.error("Held {}/{} in {}: a repeat of {} (same content), processed on {}; results in {}. Nothing sent. To "
                         + "process it anyway: approve {} {}", feed, run.fileName(), workDir.relativize(target),
-                earlier.file(), earlier.finished(), or(earlier.summary()), feed, quoted(name));
+                earlier.file(), earlier.finished(), or(earlier.summary()), feed, HeldFile.quoted(name));
     }
 
     private static String or(String path) {
         return path == null ? "(none)" : path;
-    }
-
-    private static String quoted(String name) {
-        return name.matches("[A-Za-z0-9._@%+=:,-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */
