@@ -74,7 +74,8 @@ public record FileNotice(Kind kind, String feed, String file, long records, long
             t.append("Records with an outcome: ").append(succeeded + failed).append(" (").append(succeeded)
                     .append(" succeeded, ").append(failed).append(" failed)\n");
         }
-        int width = paths.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int width = java.util.stream.Stream.concat(paths.keySet().stream(), java.util.stream.Stream.of("Work folder"))
+                .mapToInt(String::length).max().orElse(0) + 2;
         paths.forEach((label, path) -> t.append(String.format("%-" + width + "s", label + ":")).append(path).append('\n'));
         t.append(String.format("%-" + width + "s", "Work folder:")).append(workDir).append('\n');
         if (!errorCodes.isEmpty()) {
