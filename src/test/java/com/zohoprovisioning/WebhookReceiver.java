@@ -25,6 +25,11 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Request> received = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
+        this(java.time.Duration.ZERO);
+    }
+
+    /** {@code latency}: how long it takes to answer, as a far-away chat service might. */
+    WebhookReceiver(java.time.Duration latency) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -34,6 +39,11 @@ final class WebhookReceiver implements AutoCloseable {
             String body;
             try (InputStream in = ex.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             received.add(new Request(ex.getRequestMethod(), ex.getRequestURI().toString(),
                     Map.copyOf(ex.getRequestHeaders()), body));
