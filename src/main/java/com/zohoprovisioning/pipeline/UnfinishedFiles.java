@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * A file that does not finish: held (the runaway guard stopped it; into held/ with a reason, its journal kept),
  * rejected (it cannot be read; into rejected/ with a reason, nothing was sent) or failed (it cannot be processed
- * now; it stays in the inbox for the next poll).
+ * now; it stays in the inbox for the next poll). A hold also sets {@code zpHeld} ({@link HeldFile}: what held it, why,
+ * how to release it), which its notice is made of ({@link FileNotices#held}).
  */
 public final class UnfinishedFiles {
 
