@@ -140,6 +140,12 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("repeatedFiles", new com.zohoprovisioning.pipeline.RepeatedFiles(processed));
         registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed));
         registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
+        // a file's notice (the onPrepare of the wireTap steps to seda:notify; routes/notify.yaml sends it)
+        com.zohoprovisioning.pipeline.FileNotices notices = new com.zohoprovisioning.pipeline.FileNotices(workDir);
+        registry.bind("fileNotices", notices);
+        registry.bind("heldNotice", (Processor) notices::held);
+        registry.bind("finishedNotice", (Processor) notices::finished);
+        registry.bind("rejectedNotice", (Processor) notices::rejected);
         registry.bind("zohoCallSending", (Processor) recorder::sending);
         RecordOutcomes outcomes = new RecordOutcomes();
         registry.bind("recordOutcomes", outcomes);

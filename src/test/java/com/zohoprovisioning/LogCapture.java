@@ -13,14 +13,19 @@ final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(Class<?> source) {
-        logger = (Logger) LoggerFactory.getLogger(source);
+    private LogCapture(String name) {
+        logger = (Logger) LoggerFactory.getLogger(name);
         appender.start();
         logger.addAppender(appender);
     }
 
     static LogCapture of(Class<?> source) {
-        return new LogCapture(source);
+        return new LogCapture(source.getName());
+    }
+
+    /** Every logger's events (the root logger's). */
+    static LogCapture all() {
+        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     /** The events so far (a live list). */

@@ -39,7 +39,7 @@ public final class UnknownSettings {
             "SANDBOX_");
     static final String DEFAULTS = "config/application.properties";
     static final Set<String> SECRETS = Set.of("zoho.client-id", "zoho.client-secret", "zoho.refresh-token",
-            "zoho.secrets-file");
+            "zoho.secrets-file", "notify.email.password");
     /** Given by the user too (its default, every feed found, is set at start-up). */
     static final Set<String> OTHER = Set.of("provisioning.feeds");
     /** {@code provisioning.<feed>.<suffix>} (and {@code default-<field>}): ReaderSettings, FieldMapping, OpsBeans. */

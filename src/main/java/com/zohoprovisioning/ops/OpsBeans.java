@@ -44,6 +44,15 @@ public final class OpsBeans {
         registry.bind("remotePolls", new RemotePolls());
         // sftp: URIs of routes/ops.yaml: absolute folders stay absolute, a configured folder is never created
         registry.bind("sftp", new PartnerSftpComponent());
+        // notifications (routes/notify.yaml): on when notify.email.host or notify.webhook.url is set
+        NotifySettings notify = new NotifySettings(config);
+        notify.derived().forEach(pc::addInitialProperty);
+        registry.bind("notifyMailLogin", notify.login());
+        registry.bind("notifyFailed", (org.apache.camel.Processor) new NotifyFailures(
+                config.integer("notify.retry.max-redeliveries") + 1)::log);
+        if (notify.email() || notify.webhook()) {
+            org.slf4j.LoggerFactory.getLogger(NotifySettings.class).info(notify.describe());
+        }
         ProvisioningMetrics metrics = new ProvisioningMetrics(context);
         registry.bind("provisioningMetrics", metrics);
         registry.bind("zohoCallTimerStart", (org.apache.camel.Processor) metrics::callStarted);

@@ -13,6 +13,8 @@ public final class RunProperties {
     public static final String FEED = "zpFeed";
     /** Where the file consumer moves the input once its route is done (its {@code move} option reads it). */
     public static final String MOVE_TO = "zpMoveTo";
+    /** Why a held file was held and how to release it ({@link HeldFile}), set by every hold for its notice. */
+    public static final String HELD = "zpHeld";
     /** The absolute path of the input file. */
     public static final String SOURCE = "zpSource";
 

@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * A file that does not finish: held (the runaway guard stopped it; into held/ with a reason, its journal kept),
  * rejected (it cannot be read; into rejected/ with a reason, nothing was sent) or failed (it cannot be processed
- * now; it stays in the inbox for the next poll).
+ * now; it stays in the inbox for the next poll). A hold also sets {@code zpHeld} ({@link HeldFile}: what held it, why,
+ * how to release it), which its notice is made of ({@link FileNotices#held}).
  */
 public final class UnfinishedFiles {
 
@@ -43,6 +44,9 @@ public final class UnfinishedFiles {
                 + " back into inbox/" + feed + "/ as it is: it continues where it stopped.\n";
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        exchange.setProperty(RunProperties.HELD, new HeldFile("runaway guard", run.stopReason(),
+                HeldFile.approve(feed, target.getFileName().toString()) + " (or, once the cause is fixed, move it back"
+                        + " into inbox/" + feed + "/ as it is: it continues where it stopped)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
         LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
                 workDir.relativize(target), run.stopReason(), done);
@@ -73,15 +77,18 @@ public final class UnfinishedFiles {
                 + "\n  errors:   " + or(earlier.error())
                 + "\n  input:    " + or(earlier.archive())
                 + "\n(paths relative to the work folder)\nIf it was dropped twice by mistake, delete this file and"
-                + " its reason. To process it anyway (every row is sent again):\n  java -jar target/zoho-provisioning.jar"
-                + " approve " + feed + " " + quoted(name) + "\n";
+                + " its reason. To process it anyway (every row is sent again):\n  " + HeldFile.approve(feed, name) + "\n";
         writeReason(target, reason);
         WorkFiles.moveProfileFile(run, target);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        exchange.setProperty(RunProperties.HELD, new HeldFile("repeated file", "the same content as " + earlier.file()
+                + ", processed on " + earlier.finished() + " (within provisioning.repeat-window); nothing of it was sent",
+                HeldFile.approve(feed, name) + " (every row is sent again; if it was dropped twice by mistake, delete"
+                        + " it and its reason instead)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file());
         LOG.error("Held {}/{} in {}: a repeat of {} (same content), processed on {}; results in {}. Nothing sent. To "
                         + "process it anyway: approve {} {}", feed, run.fileName(), workDir.relativize(target),
-                earlier.file(), earlier.finished(), or(earlier.summary()), feed, quoted(name));
+                earlier.file(), earlier.finished(), or(earlier.summary()), feed, HeldFile.quoted(name));
     }
 
     /**
@@ -108,23 +115,21 @@ public final class UnfinishedFiles {
                 + " joiners; " + roster.leavers.size() + " leavers to deactivate; " + roster.protectedLeavers.size()
                 + " protected, left alone)\nPlan digest: " + roster.digest + "\nNothing of this file was sent to Zoho."
                 + "\nIf the file is wrong (a truncated or partial export), delete it and its plan. If the plan is right,"
-                + " approve it:\n  java -jar target/zoho-provisioning.jar approve " + feed + " " + quoted(name)
+                + " approve it:\n  " + HeldFile.approve(feed, name)
                 + "\nThe approval holds for this plan only: if Zoho changes before the file runs so that the leavers"
                 + " differ, it is held again with a new plan.\n";
         writeReason(target, reason);
         WorkFiles.moveProfileFile(run, target);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        exchange.setProperty(RunProperties.HELD, new HeldFile("roster guard", roster.heldReason() + "; the plan is "
+                + name + ".plan.csv beside it", HeldFile.approve(feed, name) + " (approves this plan only)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": roster guard");
         LOG.error("Held {}/{} in {}: roster guard: {}. Nothing sent; plan in {}.plan.csv. To apply it: approve {} {}",
-                feed, run.fileName(), workDir.relativize(target), roster.heldReason(), name, feed, quoted(name));
+                feed, run.fileName(), workDir.relativize(target), roster.heldReason(), name, feed, HeldFile.quoted(name));
     }
 
     private static String or(String path) {
         return path == null ? "(none)" : path;
-    }
-
-    private static String quoted(String name) {
-        return name.matches("[A-Za-z0-9._@%+=:,-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     /** The file cannot be read: it goes to rejected/ with a .reason.txt beside it; nothing was called. */

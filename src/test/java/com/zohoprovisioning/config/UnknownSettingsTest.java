@@ -52,6 +52,19 @@ class UnknownSettingsTest {
     }
 
     @Test
+    void theNotificationKeysAreKnownAndAMisspelledOneIsRefused() {
+        assertThat(check.known("notify.email.host")).isTrue();
+        assertThat(check.known("notify.email.password")).as("a secret, with no default").isTrue();
+        assertThat(check.known("notify.webhook.url")).isTrue();
+        assertThat(check.known("notify.on-success")).isTrue();
+        assertThat(check.known("notify.email.enabled")).as("derived, not the user's").isFalse();
+        assertThatThrownBy(() -> check.check(Map.of("notify.email.hots", "--config my.properties")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown setting notify.email.hots (--config my.properties)")
+                .hasMessageContaining("did you mean notify.email.host?");
+    }
+
+    @Test
     void aMisspelledKeyIsRefusedWithItsSourceAndTheClosestKey() {
         assertThatThrownBy(() -> check.check(Map.of("provisioning.dryrun", "system property -Dprovisioning.dryrun",
                 "work.dir", "system property -Dwork.dir")))
