@@ -51,6 +51,7 @@ public final class FileRun {
     private volatile boolean resultsBom = true;
     private String sha256;
     private volatile ProcessedFiles.Entry repeatOf;
+    private TakenInput input;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -125,9 +126,18 @@ public final class FileRun {
     /** The SHA-256 of the input's bytes (hex), computed once: it keys the journal and the repeat check. */
     public synchronized String sha256() throws IOException {
         if (sha256 == null) {
-            sha256 = FileJournal.sha256(source);
+            sha256 = input != null ? input.sha256() : FileJournal.sha256(source);
         }
         return sha256;
+    }
+
+    /** The input's private copy, the one this run reads (null until it is taken, or when it was rejected before). */
+    public TakenInput input() {
+        return input;
+    }
+
+    void input(TakenInput taken) {
+        this.input = taken;
     }
 
     /** The earlier run this file repeats (same bytes, finished within provisioning.repeat-window), or null. */
