@@ -58,10 +58,10 @@ public final class TakenInput {
     static TakenInput take(Path inbox, Path dir, ReaderSettings settings) throws IOException {
         Version before = Version.of(inbox);
         InputFileCheck.checkSize(before.size(), settings);
-        Path copy = OutputFiles.directories(dir).resolve(inbox.getFileName());
+        Path copy = dir.resolve(inbox.getFileName());
         MessageDigest sha = newDigest();
         NulScan nul = new NulScan();
-        try (InputStream in = Files.newInputStream(inbox); OutputStream out = Files.newOutputStream(OutputFiles.file(copy))) {
+        try (InputStream in = Files.newInputStream(inbox); OutputStream out = create(copy)) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -76,6 +76,16 @@ public final class TakenInput {
                     + " it stays in the inbox and is taken again at the next poll");
         }
         return new TakenInput(inbox, copy, before, HexFormat.of().formatHex(sha.digest()), nul.found());
+    }
+
+    /** Our own disk or folder failed: said as such (the file stays in the inbox). */
+    private static OutputStream create(Path copy) throws IOException {
+        try {
+            OutputFiles.directories(copy.getParent());
+            return Files.newOutputStream(OutputFiles.file(copy));
+        } catch (IOException e) {
+            throw new IOException("cannot write the copy of the input " + copy + ": " + e, e);
+        }
     }
 
     /** The private copy the run reads. */
