@@ -61,21 +61,28 @@ public final class TakenInput {
         Path copy = dir.resolve(inbox.getFileName());
         MessageDigest sha = newDigest();
         NulScan nul = new NulScan();
-        try (InputStream in = Files.newInputStream(inbox); OutputStream out = create(copy)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                sha.update(buf, 0, n);
-                nul.update(buf, n);
-                out.write(buf, 0, n);
+        boolean taken = false;
+        try {
+            try (InputStream in = Files.newInputStream(inbox); OutputStream out = create(copy)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    sha.update(buf, 0, n);
+                    nul.update(buf, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            if (!before.equals(Version.of(inbox))) {
+                throw new IOException(inbox.getFileName() + " changed while it was being read (is it still being "
+                        + "written?): it stays in the inbox and is taken again at the next poll");
+            }
+            taken = true;
+            return new TakenInput(inbox, copy, before, HexFormat.of().formatHex(sha.digest()), nul.found());
+        } finally {
+            if (!taken) {
+                WorkFiles.deleteTree(dir);
             }
         }
-        if (!before.equals(Version.of(inbox))) {
-            Files.deleteIfExists(copy);
-            throw new IOException(inbox.getFileName() + " changed while it was being read (is it still being written?):"
-                    + " it stays in the inbox and is taken again at the next poll");
-        }
-        return new TakenInput(inbox, copy, before, HexFormat.of().formatHex(sha.digest()), nul.found());
     }
 
     /** Our own disk or folder failed: said as such (the file stays in the inbox). */
