@@ -58,4 +58,19 @@ class SymlinkInputTest extends PipelineTestSupport {
                     .allSatisfy(m -> assertThat(m).doesNotContain("SECRET"));
         }
     }
+
+    @Test
+    void aProfileFileThatIsALinkIsNotReadEither() throws IOException {
+        Path secret = Files.writeString(outside.resolve("shadow"), "root:SECRET-HASH:19000:0:99999:7:::\n");
+        Files.createDirectories(path("inbox/" + FEED));
+        Files.createSymbolicLink(path("inbox/" + FEED + "/people.csv.profile"), secret);
+        drop(FEED, "people.csv", BiginUsersCsv.of("profiled", 1));
+
+        awaitDone(FEED, "people.csv");
+
+        assertThat(path("rejected/" + FEED + "/people.csv.reason.txt")).content()
+                .contains("people.csv.profile is a symbolic link").doesNotContain("SECRET", "root:");
+        assertThat(Files.isSymbolicLink(path("rejected/" + FEED + "/people.csv.profile"))).isTrue();
+        assertThat(calls("POST /bigin/v1/users")).isZero();
+    }
 }

@@ -72,7 +72,7 @@ public final class FileOpener {
         run.resultsBom(resultsBom);
         exchange.setProperty(RunProperties.RUN, run);
         if (!followSymlinks && Files.isSymbolicLink(source)) {
-            throw new FileRejectedException(symlink(source));
+            throw new FileRejectedException("it " + symlink(source));
         }
         run.input(TakenInput.take(source, tmp.resolveSibling(tmp.getFileName() + ".input"), feed.reader()));
         if (!dryRun) {
@@ -105,7 +105,7 @@ public final class FileOpener {
         } catch (IOException e) {
             target = "a target that cannot be read";
         }
-        return "it is a symbolic link (to " + target + "), and links in an inbox are not followed: nothing of its"
+        return "is a symbolic link (to " + target + "), and links in an inbox are not followed: nothing of its"
                 + " target was read (the link itself is moved here; provisioning.follow-symlinks=true reads the target)";
     }
 
@@ -113,12 +113,15 @@ public final class FileOpener {
      * The feed's mapping, or one whose profile a {@code <file>.profile} beside the input forces (its first line: a
      * profile name, or none). An unknown name rejects the file.
      */
-    private static FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
+    private FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
         Path sidecar = source.resolveSibling(source.getFileName() + ".profile");
         if (!Files.isRegularFile(sidecar)) {
             return feed.mapping();
         }
         run.profileFile(sidecar);
+        if (!followSymlinks && Files.isSymbolicLink(sidecar)) {
+            throw new FileRejectedException(sidecar.getFileName() + " " + symlink(sidecar));
+        }
         String name = Files.readString(sidecar, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\\R", 2)[0]
                 .strip();
         if (name.equalsIgnoreCase("none")) {
