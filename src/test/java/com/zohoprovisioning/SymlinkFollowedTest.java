@@ -41,6 +41,6 @@ class SymlinkFollowedTest extends PipelineTestSupport {
         assertThat(Files.isSymbolicLink(archived)).isFalse();
         assertThat(archived).hasContent(csv);
         assertThat(target).as("the target left where it is").hasContent(csv);
-        assertThat(path("inbox/" + FEED)).isEmptyDirectory();
+        assertThat(path("inbox/" + FEED + "/followed.csv")).as("the link released").doesNotExist();
     }
 }
