@@ -106,7 +106,8 @@ public final class FileOpener {
             target = "a target that cannot be read";
         }
         return "is a symbolic link (to " + target + "), and links in an inbox are not followed: nothing of its"
-                + " target was read (the link itself is moved here; provisioning.follow-symlinks=true reads the target)";
+                + " target was read (the link itself is moved here; provisioning.follow-symlinks=true reads the"
+                + " target)";
     }
 
     /**

@@ -112,7 +112,8 @@ public final class TakenInput {
 
     /**
      * The copy to {@code target}; the inbox name is released when it still holds the version copied (renamed aside
-     * first, so that a version arriving meanwhile is never lost). A newer version stays in the inbox, for the next poll.
+     * first, so that a version arriving meanwhile is never lost). A newer version stays in the inbox, for the next
+     * poll.
      */
     public void moveTo(Path target) throws IOException {
         WorkFiles.move(copy, target);
@@ -140,8 +141,8 @@ public final class TakenInput {
         Path back = Files.exists(inbox) ? WorkFiles.unique(inbox.getParent(), inbox.getFileName().toString(),
                 String.valueOf(System.currentTimeMillis())) : inbox;
         Files.move(aside, back);
-        LOG.info("{}/{}: a new version arrived under its name while it was processed; it stays in the inbox as {} and is "
-                        + "processed on its own", inbox.getParent().getFileName(), inbox.getFileName(), back.getFileName());
+        LOG.info("{}/{}: a new version arrived under its name while it was processed; it stays in the inbox as {} and "
+                + "is processed on its own", inbox.getParent().getFileName(), inbox.getFileName(), back.getFileName());
     }
 
     private static MessageDigest newDigest() {

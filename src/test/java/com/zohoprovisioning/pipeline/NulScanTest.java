@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The NUL scan of a copied input: where the first NUL is, in 8-bit text and in UTF-16 with a BOM, whatever the chunks. */
+/** The NUL scan of a copied input: where the first NUL is, in 8-bit text and in UTF-16 with a BOM, in any chunks. */
 class NulScanTest {
 
     @Test
