@@ -122,7 +122,8 @@ public class ProvisioningBeans implements CamelConfiguration {
         Path workDir = Path.of(settings.text("work.dir"));
         com.zohoprovisioning.pipeline.OutputFiles.groupReadable(settings.bool("provisioning.output-group-readable"));
         registry.bind("fileOpener", new com.zohoprovisioning.pipeline.FileOpener(workDir, feeds,
-                settings.bool("provisioning.dry-run"), settings.bool("provisioning.results-bom")));
+                settings.bool("provisioning.dry-run"), settings.bool("provisioning.results-bom"),
+                settings.bool("provisioning.follow-symlinks")));
         registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());
         registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
         com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(

@@ -74,7 +74,9 @@ class DryRunTest extends PipelineTestSupport {
 
         // the same file dry-run again: nothing overwritten, the second run's files carry its stamp
         drop("bigin-users", "people.csv", PLAN);
-        await(() -> names("dry-run/bigin-users").stream().filter(n -> n.endsWith(".summary.json")).count() == 2);
+        // the input moves once its exchange is complete, after the summary: wait for it to leave the inbox too
+        await(() -> names("dry-run/bigin-users").stream().filter(n -> n.endsWith(".summary.json")).count() == 2
+                && !java.nio.file.Files.exists(path("inbox/bigin-users/people.csv")));
         List<String> names = names("dry-run/bigin-users");
         assertThat(names).filteredOn(n -> n.matches("people\\.\\d{8}-\\d{6}-\\d{3}\\.csv")).hasSize(1);
         assertThat(names).filteredOn(n -> n.matches("people\\.\\d{8}-\\d{6}-\\d{3}\\.validated\\.csv")).hasSize(1);

@@ -258,6 +258,8 @@ class HostileInputTest extends PipelineTestSupport {
                 case "longKeyJson" -> overLimitJson("key.json", "\"" + "k".repeat(60_000) + "\": \"x\"", false);
                 case "longNumberNdjson" -> overLimitJson("num.nd", "\"notes\": " + "7".repeat(1500), true);
                 case "longKeyNdjson" -> overLimitJson("key.nd", "\"" + "k".repeat(60_000) + "\": \"x\"", true);
+                case "lateNul" -> lateNul(StandardCharsets.UTF_8);
+                case "lateNulUtf16" -> lateNul(StandardCharsets.UTF_16);
                 case "oversize" -> null;
                 default -> throw new IllegalArgumentException("unknown generator " + gen);
             };
@@ -310,6 +312,16 @@ class HostileInputTest extends PipelineTestSupport {
             row.append(',').append(i % 10);
         }
         return (header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 40 rows of 300 bytes, a NUL in row 37 (line 38), well past the first 8 KB; UTF-16 with its BOM. */
+    private static byte[] lateNul(java.nio.charset.Charset charset) {
+        StringBuilder sb = new StringBuilder("email,first_name,last_name,role,profile,notes\n");
+        for (int i = 1; i <= 40; i++) {
+            sb.append("nul").append(i).append("@example.com,Nul,Row").append(i).append(",Manager,Standard,")
+                    .append(i == 37 ? "before\0after" : "n".repeat(250)).append('\n');
+        }
+        return sb.toString().getBytes(charset);
     }
 
     private static byte[] tooManyRecords() {

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Opens the file of the exchange as a {@link FileRun} in {@code zpRun}: its format, charset and header, the mapping
- * profile a {@code <file>.profile} beside it forces, its journal (an interrupted run resumes). A file that cannot be
- * read, or lacks a required column, is rejected ({@link FileRejectedException}).
+ * Opens the file of the exchange as a {@link FileRun} in {@code zpRun}: its private copy, the only version the run
+ * reads ({@link TakenInput}; moved where the input goes when the exchange completes, {@link InputMove}), its format,
+ * charset and header, the mapping profile a {@code <file>.profile} beside it forces, its journal (an interrupted run
+ * resumes). A file that cannot be read, or lacks a required column, is rejected ({@link FileRejectedException}), and
+ * so is a symbolic link unless {@code provisioning.follow-symlinks} is true: nothing of its target is read.
  */
 public final class FileOpener {
 
@@ -28,17 +30,23 @@ public final class FileOpener {
     private final boolean dryRun;
     private final JournalResumer journals;
     private final boolean resultsBom;
+    private final boolean followSymlinks;
 
     public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun) {
-        this(workDir, feeds, dryRun, true);
+        this(workDir, feeds, dryRun, true, false);
     }
 
-    /** {@code resultsBom}: CSV result files start with a UTF-8 BOM ({@code provisioning.results-bom}). */
-    public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun, boolean resultsBom) {
+    /**
+     * {@code resultsBom}: CSV result files start with a UTF-8 BOM ({@code provisioning.results-bom});
+     * {@code followSymlinks}: a symbolic link in an inbox is read as its target ({@code provisioning.follow-symlinks}).
+     */
+    public FileOpener(Path workDir, Map<String, FeedDefinition> feeds, boolean dryRun, boolean resultsBom,
+                      boolean followSymlinks) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.dryRun = dryRun;
         this.resultsBom = resultsBom;
+        this.followSymlinks = followSymlinks;
         this.journals = new JournalResumer(this.workDir);
     }
 
@@ -51,6 +59,7 @@ public final class FileOpener {
         Path source = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath()
                 .normalize();
         exchange.setProperty(RunProperties.SOURCE, source.toString());
+        exchange.getExchangeExtension().addOnCompletion(new InputMove(source));
         String outputName = OutputNames.of(source.getFileName().toString());
         if (!outputName.equals(source.getFileName().toString())) {
             LOG.warn("{}/{}: its name is {} bytes, too long for the names of its results (at most {}): they are named "
@@ -62,12 +71,17 @@ public final class FileOpener {
         FileRun run = new FileRun(feed, source, FileFormat.of(source.getFileName().toString()), tmp, dryRun);
         run.resultsBom(resultsBom);
         exchange.setProperty(RunProperties.RUN, run);
+        if (!followSymlinks && Files.isSymbolicLink(source)) {
+            throw new FileRejectedException("it " + symlink(source));
+        }
+        run.input(TakenInput.take(source, tmp.resolveSibling(tmp.getFileName() + ".input"), feed.reader()));
         if (!dryRun) {
             journals.open(run);
         }
         FieldMapping mapping = mappingFor(feed, source, run);
         run.mapping(mapping);
-        run.records(new ProfiledRecordSource(RecordReader.open(source, run.format(), feed.reader(), mapping)));
+        run.records(new ProfiledRecordSource(RecordReader.open(run.input().copy(), run.format(), feed.reader(),
+                mapping, run.input().nul())));
         for (String required : feed.requiredColumns()) {
             boolean present = false;
             for (String alternative : required.split("\\|")) {
@@ -85,16 +99,32 @@ public final class FileOpener {
                         : ", profile " + chosen.profile().name() + " (" + chosen.profileSource() + ")");
     }
 
+    /** Why a link is rejected: where it points, never what its target holds. */
+    private static String symlink(Path link) {
+        String target;
+        try {
+            target = "'" + Files.readSymbolicLink(link) + "'";
+        } catch (IOException e) {
+            target = "a target that cannot be read";
+        }
+        return "is a symbolic link (to " + target + "), and links in an inbox are not followed: nothing of its"
+                + " target was read (the link itself is moved here; provisioning.follow-symlinks=true reads the"
+                + " target)";
+    }
+
     /**
      * The feed's mapping, or one whose profile a {@code <file>.profile} beside the input forces (its first line: a
      * profile name, or none). An unknown name rejects the file.
      */
-    private static FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
+    private FieldMapping mappingFor(FeedDefinition feed, Path source, FileRun run) throws IOException {
         Path sidecar = source.resolveSibling(source.getFileName() + ".profile");
         if (!Files.isRegularFile(sidecar)) {
             return feed.mapping();
         }
         run.profileFile(sidecar);
+        if (!followSymlinks && Files.isSymbolicLink(sidecar)) {
+            throw new FileRejectedException(sidecar.getFileName() + " " + symlink(sidecar));
+        }
         String name = Files.readString(sidecar, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\\R", 2)[0]
                 .strip();
         if (name.equalsIgnoreCase("none")) {

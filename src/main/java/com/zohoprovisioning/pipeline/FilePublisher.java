@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A finished file: its result files into success/ and error/, its summary into reports/, its input into archive/
- * (the file consumer moves it to {@code zpMoveTo}); the journal notes where it went and goes once it is there.
+ * (its private copy goes to {@code zpMoveTo} once the exchange completes, {@link InputMove}); the journal notes where it went and goes once it is there.
  * A dry run's input, result files and summary all go to dry-run/&lt;feed&gt;/ instead: {@code <file>} (the input,
  * under its own name), {@code <stem>.validated.<ext>}, {@code <stem>.errors.<ext>} and {@code <file>.summary.json}.
  */
@@ -192,7 +192,7 @@ public final class FilePublisher {
         return target;
     }
 
-    /** The journal goes once the input has been moved to archive/ (after the file consumer's own move). */
+    /** The journal goes once the input has been moved to archive/ (after {@link InputMove}). */
     private static void deleteJournalWhenArchived(Exchange exchange, FileRun run) {
         Path dir = run.journal().dir();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

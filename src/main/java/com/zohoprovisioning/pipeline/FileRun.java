@@ -56,6 +56,7 @@ public final class FileRun {
     private FieldMapping mapping;
     private volatile String approval;
     private volatile RosterRun roster;
+    private TakenInput input;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -130,9 +131,18 @@ public final class FileRun {
     /** The SHA-256 of the input's bytes (hex), computed once: it keys the journal and the repeat check. */
     public synchronized String sha256() throws IOException {
         if (sha256 == null) {
-            sha256 = FileJournal.sha256(source);
+            sha256 = input != null ? input.sha256() : FileJournal.sha256(source);
         }
         return sha256;
+    }
+
+    /** The input's private copy, the one this run reads (null until it is taken, or when it was rejected before). */
+    public TakenInput input() {
+        return input;
+    }
+
+    void input(TakenInput taken) {
+        this.input = taken;
     }
 
     /** The earlier run this file repeats (same bytes, finished within provisioning.repeat-window), or null. */
@@ -174,8 +184,8 @@ public final class FileRun {
 
     /** The file's records again from the start, read as the run reads them (roster mode's look ahead). */
     RecordSource reopen() throws IOException {
-        return new com.zohoprovisioning.mapping.ProfiledRecordSource(RecordReader.open(source, format, feed.reader(),
-                mapping));
+        return new com.zohoprovisioning.mapping.ProfiledRecordSource(RecordReader.open(input.copy(), format,
+                feed.reader(), mapping, input.nul()));
     }
 
     /**

@@ -13,22 +13,35 @@ final class InputFileCheck {
     private InputFileCheck() {
     }
 
-    /** The file's head, once the file has passed the checks; a {@link FileRejectedException} otherwise. */
-    static FileHead check(Path file, ReaderSettings settings) throws IOException {
+    /**
+     * The file's head, once the file has passed the checks; a {@link FileRejectedException} otherwise. {@code nul}:
+     * the first NUL character found in the whole file as it was copied ({@link NulScan}), or null.
+     */
+    static FileHead check(Path file, ReaderSettings settings, NulScan.Found nul) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new FileRejectedException("the file is empty (0 bytes)");
         }
-        if (size > settings.maxFileBytes()) {
-            throw new FileRejectedException("the file is " + size + " bytes, over the limit of "
-                    + settings.maxFileBytes() + " (provisioning.max-file-bytes)");
-        }
+        checkSize(size, settings);
         FileHead head = FileHead.read(file, size);
         rejectBinary(head);
+        // past the head: a NUL in UTF-16 without a BOM is its encoding, rejected as such when the text is opened
+        if (nul != null && (head.utf16Bom() || !head.looksUtf16())) {
+            throw new FileRejectedException("the file holds binary data (a NUL character on line " + nul.line()
+                    + ", at byte " + nul.offset() + "), not text");
+        }
         if (head.whole() && head.blank()) {
             throw new FileRejectedException("the file holds no data (only blank lines or spaces)");
         }
         return head;
+    }
+
+    /** A file over {@code provisioning.max-file-bytes} is rejected before it is read (or copied). */
+    static void checkSize(long size, ReaderSettings settings) {
+        if (size > settings.maxFileBytes()) {
+            throw new FileRejectedException("the file is " + size + " bytes, over the limit of "
+                    + settings.maxFileBytes() + " (provisioning.max-file-bytes)");
+        }
     }
 
     private static void rejectBinary(FileHead head) {

@@ -16,7 +16,13 @@ public final class RecordReader {
 
     public static RecordSource open(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping)
             throws IOException {
-        FileHead head = InputFileCheck.check(file, settings);
+        return open(file, format, settings, mapping, null);
+    }
+
+    /** {@code nul}: the first NUL character of the whole file, found as it was copied ({@link TakenInput}), or null. */
+    static RecordSource open(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping,
+                             NulScan.Found nul) throws IOException {
+        FileHead head = InputFileCheck.check(file, settings, nul);
         RecordCountLimit.check(head, settings, () -> source(file, head, format, settings, mapping));
         return source(file, head, format, settings, mapping);
     }

@@ -11,7 +11,7 @@ public final class RunProperties {
     public static final String OUTCOME = "zpOutcome";
     /** The feed's name, as in {@code inbox/<feed>}. */
     public static final String FEED = "zpFeed";
-    /** Where the file consumer moves the input once its route is done (its {@code move} option reads it). */
+    /** Where the input goes once its exchange is complete ({@link InputMove}). */
     public static final String MOVE_TO = "zpMoveTo";
     /** Why a held file was held and how to release it ({@link HeldFile}), set by every hold for its notice. */
     public static final String HELD = "zpHeld";

@@ -170,6 +170,9 @@ public final class UnfinishedFiles {
                 // the run is abandoned; its temp files go next
             }
             WorkFiles.deleteTree(run.tmpDir());
+            if (run.input() != null) {
+                run.input().discard();
+            }
         }
         String path = sourcePath(exchange);
         String reason = (e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage());

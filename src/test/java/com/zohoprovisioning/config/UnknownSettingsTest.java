@@ -21,6 +21,7 @@ class UnknownSettingsTest {
     @Test
     void theBuiltInKeysTheSecretsAndTheFeedListAreKnown() {
         assertThat(check.known("provisioning.dry-run")).isTrue();
+        assertThat(check.known("provisioning.follow-symlinks")).isTrue();
         assertThat(check.known("zoho.breaker.window")).isTrue();
         assertThat(check.known("sandbox.error-rate")).isTrue();
         assertThat(check.known("work.dir")).isTrue();
