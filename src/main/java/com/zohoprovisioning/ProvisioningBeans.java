@@ -160,6 +160,14 @@ public class ProvisioningBeans implements CamelConfiguration {
 
         com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, settings, tokens,
                 java.util.List.copyOf(feeds.keySet()));
+        // two instances on one work folder (cluster.enabled): only the leader's consumers take work (cluster.leader-only
+        // before each of them in routes/pipeline.yaml and ops.yaml); its role in the readiness check and a metric
+        com.zohoprovisioning.cluster.ClusterRole role = com.zohoprovisioning.cluster.ClusterSetup.configure(context,
+                settings, workDir);
+        if (role != null) {
+            registry.bind("clusterHealthCheck", role);
+            role.onChange(metrics::clusterRole);
+        }
         // a record's last step: its result line (journal, then success/ or error/), then its count
         registry.bind("recordResult", (Processor) ex -> {
             recorder.write(ex);

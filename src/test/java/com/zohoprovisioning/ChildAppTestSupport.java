@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 abstract class ChildAppTestSupport {
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path work;
     protected ZohoSandbox sandbox;
     private final List<Process> children = new ArrayList<>();

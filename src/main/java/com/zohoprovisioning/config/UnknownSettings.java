@@ -33,7 +33,7 @@ import java.util.TreeSet;
 public final class UnknownSettings {
 
     public static final List<String> PREFIXES = List.of("provisioning.", "zoho.", "sftp.", "download.", "notify.",
-            "sandbox.", "mail.", "work.");
+            "sandbox.", "mail.", "work.", "cluster.");
     /** Environment variables checked: our keys' names in upper case (not MAIL_ nor WORK_: too common elsewhere). */
     public static final List<String> ENV_PREFIXES = List.of("PROVISIONING_", "ZOHO_", "SFTP_", "DOWNLOAD_", "NOTIFY_",
             "SANDBOX_");

@@ -23,6 +23,7 @@ public class ProvisioningMetrics {
 
     private final CamelContext context;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> clusterRoles = new ConcurrentHashMap<>();
     /** The meters of the per-record and per-call paths, by their tags: a registry look-up costs more than a map's. */
     private final Map<String, Counter> recordCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
@@ -102,6 +103,16 @@ public class ProvisioningMetrics {
     private static String feed(Exchange exchange) {
         String f = exchange.getProperty(RunProperties.FEED, String.class);
         return f == null ? "unknown" : f;
+    }
+
+    /** The cluster role of this instance in a namespace: the gauge zoho_provisioning_cluster_leader (1 or 0). */
+    public void clusterRole(String namespace, boolean leader) {
+        MeterRegistry r = registry();
+        if (r == null) {
+            return;
+        }
+        clusterRoles.computeIfAbsent(namespace, ns -> r.gauge("zoho.provisioning.cluster.leader",
+                io.micrometer.core.instrument.Tags.of("namespace", ns), new AtomicLong())).set(leader ? 1 : 0);
     }
 
     private MeterRegistry registry() {

@@ -38,6 +38,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final KeyPair clientKey = generate();
     private final int port = freePort();
     private SshServer sshd;
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
     public EmbeddedSftpServer(Path base) {
         try {
@@ -54,7 +55,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password)
+                && logins.incrementAndGet() > 0);
         sshd.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
@@ -77,6 +79,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Successful password logins since the server was made. */
+    public int logins() {
+        return logins.get();
     }
 
     public int port() {
