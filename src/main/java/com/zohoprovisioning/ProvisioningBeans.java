@@ -85,7 +85,11 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("zohoAnswer", (Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
         registry.bind("zohoCheck", (Processor) ex -> ex.getMessage().setBody(
                 parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class))));
-        ZohoCallPool pool = new ZohoCallPool(settings.integer("zoho.max-concurrent"));
+        com.zohoprovisioning.zoho.ZohoLimits limits = com.zohoprovisioning.zoho.ZohoLimits.from(settings, apis);
+        registry.bind("zohoLimits", limits);
+        registry.bind("zohoLimitAcquire", (Processor) limits::acquire);
+        registry.bind("zohoLimitRelease", (Processor) limits::release);
+        ZohoCallPool pool = new ZohoCallPool(limits.threads(settings));
         context.addService(pool, true, true);
         registry.bind("zohoCallPool", pool);
 
@@ -121,7 +125,7 @@ public class ProvisioningBeans implements CamelConfiguration {
                 com.zohoprovisioning.pipeline.ProcessedFiles.parseWindow("provisioning.repeat-window",
                         settings.text("provisioning.repeat-window")));
         registry.bind("repeatedFiles", new com.zohoprovisioning.pipeline.RepeatedFiles(processed));
-        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed));
+        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed, limits));
         registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
         registry.bind("zohoCallSending", (Processor) recorder::sending);
         RecordOutcomes outcomes = new RecordOutcomes();
@@ -136,6 +140,7 @@ public class ProvisioningBeans implements CamelConfiguration {
 
         com.zohoprovisioning.ops.ProvisioningMetrics metrics = new com.zohoprovisioning.ops.OpsBeans().configure(context, settings, tokens,
                 java.util.List.copyOf(feeds.keySet()));
+        metrics.limits(limits);
         // a record's last step: its result line (journal, then success/ or error/), then its count
         registry.bind("recordResult", (Processor) ex -> {
             recorder.write(ex);

@@ -28,11 +28,14 @@ public final class FilePublisher {
     private final Path workDir;
     private final RunStats stats;
     private final ProcessedFiles processed;
+    private final com.zohoprovisioning.zoho.ZohoLimits limits;
 
-    public FilePublisher(Path workDir, RunStats stats, ProcessedFiles processed) {
+    public FilePublisher(Path workDir, RunStats stats, ProcessedFiles processed,
+                         com.zohoprovisioning.zoho.ZohoLimits limits) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.stats = stats;
         this.processed = processed;
+        this.limits = limits;
     }
 
     /**
@@ -92,7 +95,8 @@ public final class FilePublisher {
     public void writeSummary(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         PublishedFiles published = run.published();
-        Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now());
+        Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now(),
+                limits.report(run.apis()));
         WorkFiles.writeAtomically(published.summary(), JSON.writeValueAsBytes(summary));
     }
 

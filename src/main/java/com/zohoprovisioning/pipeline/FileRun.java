@@ -39,6 +39,7 @@ public final class FileRun {
     final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
     final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
     final Map<String, LongAdder> apiCalls = new ConcurrentHashMap<>();
+    private final java.util.Set<String> apis = new java.util.concurrent.ConcurrentSkipListSet<>();
     volatile long lastProgressNanos = System.nanoTime();
     final LongAdder resumed = new LongAdder();
     final LongAdder held = new LongAdder();
@@ -184,8 +185,16 @@ public final class FileRun {
         this.published = p;
     }
 
-    public void countCall(String endpoint) {
+    public void countCall(String api, String endpoint) {
         apiCalls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+        if (!apis.contains(api)) {
+            apis.add(api);
+        }
+    }
+
+    /** The Zoho APIs this file called (bigin, crm, mail). */
+    public java.util.Set<String> apis() {
+        return apis;
     }
 
     public long apiCallTotal() {

@@ -39,7 +39,7 @@ public final class OutcomeRecorder {
         if (run == null) {
             return;
         }
-        run.countCall(call.endpoint());
+        run.countCall(call.api(), call.endpoint());
         InputRecord r = call.caller(RunProperties.RECORD, InputRecord.class);
         if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
             return;

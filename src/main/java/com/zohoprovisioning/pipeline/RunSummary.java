@@ -17,7 +17,9 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end) {
+    /** {@code concurrency}: per API this file called, the calls in flight it allowed at the end (ZohoLimits). */
+    static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end,
+                                  Map<String, Object> concurrency) {
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -39,6 +41,7 @@ final class RunSummary {
         calls.put("total", run.apiCallTotal());
         calls.put("by_endpoint", FileRun.sums(run.apiCalls));
         summary.put("api_calls", calls);
+        summary.put("concurrency", concurrency);
         summary.put("started", run.started().toString());
         summary.put("ended", end.toString());
         long ms = Duration.between(run.started(), end).toMillis();

@@ -41,13 +41,18 @@ public class ZohoResponseParser {
         if (http == 401 && ("INVALID_TOKEN".equals(r.code()) || "INVALID_OAUTHTOKEN".equals(r.code()))) {
             throw new InvalidTokenException(r);
         }
-        if (http == 429 || "TOO_MANY_REQUESTS".equals(r.code())) {
+        if (rateLimited(r)) {
             throw new ZohoRateLimitedException(r);
         }
         if (http >= 500) {
             throw new ZohoRetryableException(r);
         }
         return r;
+    }
+
+    /** Zoho's 429 TOO_MANY_REQUESTS (too many calls at once, or the day's credits spent). */
+    static boolean rateLimited(ZohoResponse r) {
+        return r.httpStatus() == 429 || "TOO_MANY_REQUESTS".equals(r.code());
     }
 
     static ZohoResponse read(int http, byte[] raw, Long retryAfter) {
