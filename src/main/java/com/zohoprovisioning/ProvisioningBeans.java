@@ -82,9 +82,12 @@ public class ProvisioningBeans implements CamelConfiguration {
         // binding and a reflective call each time, and a call has a dozen steps.
         registry.bind("zohoAuthorize", (Processor) tokens::authorize);
         registry.bind("zohoRequest", (Processor) endpoints::request);
-        registry.bind("zohoAnswer", (Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
+        com.zohoprovisioning.zoho.ZohoCredits credits = com.zohoprovisioning.zoho.ZohoCredits.from(settings);
+        registry.bind("zohoCredits", credits);
+        registry.bind("zohoCreditCheck", (Processor) credits::check);
         registry.bind("zohoCheck", (Processor) ex -> ex.getMessage().setBody(
-                parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class))));
+                parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class),
+                        com.zohoprovisioning.zoho.ZohoCall.of(ex), credits)));
         com.zohoprovisioning.zoho.ZohoLimits limits = com.zohoprovisioning.zoho.ZohoLimits.from(settings, apis);
         registry.bind("zohoLimits", limits);
         registry.bind("zohoLimitAcquire", (Processor) limits::acquire);
@@ -114,7 +117,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());
         registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
         com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(
-                settings.integer("provisioning.progress-seconds"),
+                settings.integer("provisioning.progress-seconds"), credits,
                 new com.zohoprovisioning.pipeline.RunawayGuard(settings.integer("provisioning.runaway.max-consecutive-failures"),
                         settings.integer("provisioning.runaway.first-records"),
                         settings.integer("provisioning.runaway.max-error-percent")));
@@ -126,8 +129,22 @@ public class ProvisioningBeans implements CamelConfiguration {
                         settings.text("provisioning.repeat-window")));
         registry.bind("repeatedFiles", new com.zohoprovisioning.pipeline.RepeatedFiles(processed));
         registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed, limits));
-        registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
+        // service mode: a file held for Zoho's API credits goes back into its inbox by itself once they may be back
+        com.zohoprovisioning.pipeline.HeldResumer resumer = null;
+        if (!settings.bool("provisioning.once")) {
+            resumer = new com.zohoprovisioning.pipeline.HeldResumer();
+            context.addService(resumer, true, true);
+        }
+        registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats, resumer));
         registry.bind("zohoCallSending", (Processor) recorder::sending);
+        // the body becomes the ZohoResponse; the credits Zoho reports left are noted for the reserve and the file's summary
+        registry.bind("zohoAnswer", (Processor) ex -> {
+            Long left = credits.seen(ex);
+            if (left != null) {
+                recorder.creditsReported(ex, left);
+            }
+            ex.getMessage().setBody(parser.answer(ex));
+        });
         RecordOutcomes outcomes = new RecordOutcomes();
         registry.bind("recordOutcomes", outcomes);
         registry.bind("recordFailed", (Processor) outcomes::fromException);

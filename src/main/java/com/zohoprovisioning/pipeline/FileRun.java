@@ -52,6 +52,10 @@ public final class FileRun {
     private volatile boolean resultsBom = true;
     private String sha256;
     private volatile ProcessedFiles.Entry repeatOf;
+    private volatile Instant resumeAt;
+    /** Per API: the API credits Zoho reported left after this file's first call, and after its last. */
+    private final Map<String, long[]> credits = new ConcurrentHashMap<>();
+    final LongAdder dryRunWrites = new LongAdder();
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -183,6 +187,23 @@ public final class FileRun {
 
     void published(PublishedFiles p) {
         this.published = p;
+    }
+
+    /** When a file held for Zoho's API credits may go again (it is moved back into the inbox then), or null. */
+    public Instant resumeAt() {
+        return resumeAt;
+    }
+
+    void resumeAt(Instant at) {
+        resumeAt = at;
+    }
+
+    void creditsReported(String api, long left) {
+        credits.compute(api, (k, v) -> v == null ? new long[] {left, left} : new long[] {v[0], left});
+    }
+
+    Map<String, long[]> credits() {
+        return credits;
     }
 
     public void countCall(String api, String endpoint) {

@@ -20,10 +20,17 @@ public final class UnfinishedFiles {
 
     private final Path workDir;
     private final RunStats stats;
+    private final HeldResumer resumer;
 
     public UnfinishedFiles(Path workDir, RunStats stats) {
+        this(workDir, stats, null);
+    }
+
+    /** {@code resumer}: moves a file held for Zoho's API credits back when they may be back (service mode), or null. */
+    public UnfinishedFiles(Path workDir, RunStats stats, HeldResumer resumer) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.stats = stats;
+        this.resumer = resumer;
     }
 
     /**
@@ -43,6 +50,9 @@ public final class UnfinishedFiles {
                 + "/ as it is: it continues where it stopped.\n";
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
+        if (resumer != null && run.resumeAt() != null) {
+            resumer.resumeAt(target, workDir.resolve("inbox").resolve(feed), run.resumeAt());
+        }
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
         LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
                 workDir.relativize(target), run.stopReason(), done);

@@ -60,7 +60,10 @@ public final class HooksApi implements SandboxApi {
         return out;
     }
 
-    /** Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down; others stay. */
+    /**
+     * Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down,
+     * creditsPerDay, creditsWindowSeconds; others stay. {@code refillCredits: true} forgets the credits spent.
+     */
     private SandboxResponse setFaults(SandboxRequest req) {
         JsonNode j = req.json();
         if (j == null || !j.isObject()) {
@@ -75,7 +78,12 @@ public final class HooksApi implements SandboxApi {
                 j.path("errorRate").asDouble(s.errorRate()),
                 j.path("resetRate").asDouble(s.resetRate()),
                 j.path("dropRate").asDouble(s.dropRate()),
-                j.path("down").asBoolean(s.down())));
+                j.path("down").asBoolean(s.down()),
+                j.path("creditsPerDay").asLong(s.creditsPerDay()),
+                j.path("creditsWindowSeconds").asLong(s.creditsWindowSeconds())));
+        if (j.path("refillCredits").asBoolean(false)) {
+            faults.refillCredits();
+        }
         if (j.has("tokenRefreshLimit")) {
             tokens.refreshLimit(j.get("tokenRefreshLimit").asInt());
             tokens.resetThrottle();

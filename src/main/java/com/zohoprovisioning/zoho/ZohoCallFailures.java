@@ -7,11 +7,16 @@ public class ZohoCallFailures {
 
     /** The code of a call whose token the token endpoint refused (invalid_code, invalid_client, Access Denied). */
     public static final String AUTH_FAILED = "AUTH_FAILED";
+    /** The code of a call not sent because Zoho's API credits are under the reserve (or spent). */
+    public static final String CREDITS_RESERVE = "CREDITS_RESERVE";
 
     public ZohoResponse toResponse(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (e instanceof InvalidTokenException t) {
             return t.response();
+        }
+        if (e instanceof ZohoCreditsLowException) {
+            return ZohoResponse.failure(0, CREDITS_RESERVE, e.getMessage());
         }
         if (e instanceof ZohoAuthException) {
             return ZohoResponse.failure(0, AUTH_FAILED, e.getMessage());

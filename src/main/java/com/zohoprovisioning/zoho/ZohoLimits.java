@@ -93,6 +93,9 @@ public final class ZohoLimits {
             signal = ZohoResponseParser.rateLimited(r) ? AdaptiveLimit.Signal.RATE_LIMITED
                     : r.httpStatus() < 500 ? AdaptiveLimit.Signal.ANSWERED : AdaptiveLimit.Signal.NONE;
         }
+        if (signal == AdaptiveLimit.Signal.RATE_LIMITED && p.inFlight() == 1) {
+            call.rateLimitedAlone();
+        }
         p.release(signal);
     }
 

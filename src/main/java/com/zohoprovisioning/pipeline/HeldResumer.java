@@ -1,0 +1,59 @@
+package com.zohoprovisioning.pipeline;
+
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Service mode: moves a file held for Zoho's API credits back into its inbox once they may have come back, so it
+ * continues from its journal by itself. The timer lives in memory: after a restart, move the file back by hand.
+ */
+public final class HeldResumer implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeldResumer.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "held-resumer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** At {@code at}, moves {@code held} (and drops its reason) into {@code inbox}, if it is still held then. */
+    public void resumeAt(Path held, Path inbox, Instant at) {
+        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+        timer.schedule(() -> moveBack(held, inbox), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static void moveBack(Path held, Path inbox) {
+        Path target = inbox.resolve(held.getFileName());
+        try {
+            if (!Files.exists(held) || Files.exists(target)) {
+                return;
+            }
+            Files.createDirectories(inbox);
+            WorkFiles.move(held, target);
+            Files.deleteIfExists(held.resolveSibling(held.getFileName() + ".reason.txt"));
+            LOG.info("Moved {} back into {}: it continues where it stopped", held, inbox);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not move {} back into {} ({}): move it by hand", held, inbox, e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+        timer.shutdownNow();
+    }
+}
