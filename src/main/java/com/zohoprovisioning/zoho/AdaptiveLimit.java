@@ -118,10 +118,13 @@ public final class AdaptiveLimit {
     private void adapt(Permit p, Signal signal) {
         if (signal == Signal.RATE_LIMITED) {
             if (p.epoch == epoch) {
+                // the calls in flight when Zoho refused this one: at least those when it went out, and those still
+                // out now (the order they reached Zoho in is not the order they went out in)
+                int level = Math.min(limit, Math.max(p.inFlight, inFlight + 1));
                 slowStart = false;
-                failedAt = p.inFlight;
-                change(Math.max(1, (int) (Math.min(limit, p.inFlight) * DECREASE)));
-                LOG.debug("Zoho {}: 429 with {} calls in flight; limit now {}", api, p.inFlight, limit);
+                failedAt = level;
+                change(Math.max(1, (int) (level * DECREASE)));
+                LOG.debug("Zoho {}: 429 with {} calls in flight; limit now {}", api, level, limit);
             }
             return;
         }

@@ -27,8 +27,7 @@ public class ZohoCallFailures {
             return ZohoResponse.failure(z.httpStatus(), code, "Zoho still answered HTTP " + z.httpStatus() + " "
                     + z.code() + " after retries: " + z.message());
         }
-        if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
-                || e instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
+        if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
             return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho " + (ZohoCall.of(exchange) == null ? "" : ZohoCall.of(exchange).api())
                     + " kept failing: the circuit breaker stayed open longer than zoho.breaker.max-pause-ms ("
                     + e.getMessage() + ")");
