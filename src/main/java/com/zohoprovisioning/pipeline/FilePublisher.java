@@ -117,8 +117,10 @@ public final class FilePublisher {
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
         stats.fileDone(ok, failed);
-        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms", run.feed().name(),
+        Object left = RunSummary.credits(run).get("remaining");
+        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls{}, {} ms", run.feed().name(),
                 run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                left == null ? "" : " (API credits left: " + left + ")",
                 Duration.between(run.started(), Instant.now()).toMillis());
     }
 
@@ -156,10 +158,13 @@ public final class FilePublisher {
         long failed = run.failed.sum();
         stats.fileDone(ok, failed);
         String feed = run.feed().name();
-        LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; input, "
-                + "results and summary in {}: {}", feed, run.fileName(), run.read.get(), ok, failed,
-                run.apiCallTotal(), Duration.between(run.started(), Instant.now()).toMillis(), input.getParent(),
-                goLive(input.getFileName().toString(), feed));
+        Map<String, Object> credits = RunSummary.credits(run);
+        LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; going live"
+                + " costs {} API credits ({} lookups, {} writes){}; input, results and summary in {}: {}", feed,
+                run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                Duration.between(run.started(), Instant.now()).toMillis(), credits.get("cost"), credits.get("lookups"),
+                credits.get("writes"), credits.containsKey("remaining") ? ", Zoho reports left: " + credits.get("remaining")
+                        : "", input.getParent(), goLive(input.getFileName().toString(), feed));
     }
 
     /** An earlier run published this file and stopped before archiving it: to where its journal says. */

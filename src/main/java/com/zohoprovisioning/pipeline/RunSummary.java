@@ -69,7 +69,7 @@ final class RunSummary {
      * run counts the writes it would have sent), and per API, when Zoho reported them, the credits left before the
      * file's first call and after its last.
      */
-    private static Map<String, Object> credits(FileRun run) {
+    static Map<String, Object> credits(FileRun run) {
         long gets = 0;
         long writes = run.dryRunWrites.sum();
         for (Map.Entry<String, Long> e : FileRun.sums(run.apiCalls).entrySet()) {
