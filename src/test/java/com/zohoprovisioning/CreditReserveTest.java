@@ -50,4 +50,20 @@ class CreditReserveTest extends PipelineTestSupport {
         assertThat(summary("bigin-users", "credits.csv").path("credits").path("remaining").path("bigin")
                 .path("after").asLong()).isPositive();
     }
+
+    @Test
+    void aFileWhoseLookupsMeetTheReserveIsHeldBeforeAnyRecordAndResumes() throws Exception {
+        sandboxCall("POST", "/__sandbox/faults", "{\"creditsPerDay\":10}");
+        drop("bigin-users", "early.csv", BiginUsersCsv.of("early", 10));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.exists(path("held/bigin-users/early.csv.reason.txt")));
+        assertThat(Files.readString(path("held/bigin-users/early.csv.reason.txt")))
+                .contains("Zoho API credits: 9 left, reserve 20").contains("Records with an outcome: 0");
+        assertThat(calls("GET /bigin/v1/settings/profiles")).as("the lookup after the first was not sent").isZero();
+
+        sandboxCall("POST", "/__sandbox/faults", "{\"refillCredits\":true,\"creditsPerDay\":1000}");
+        awaitDone("bigin-users", "early.csv");
+        assertThat(csv("success/bigin-users/early.csv")).hasSize(10);
+        assertThat(added()).isEqualTo(10);
+    }
 }

@@ -30,13 +30,21 @@ public final class HeldResumer implements Service {
     /** At {@code at}, moves {@code held} (and drops its reason) into {@code inbox}, if it is still held then. */
     public void resumeAt(Path held, Path inbox, Instant at) {
         long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        timer.schedule(() -> moveBack(held, inbox), delay, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> moveBack(held, inbox, 0), delay, TimeUnit.MILLISECONDS);
     }
 
-    private static void moveBack(Path held, Path inbox) {
+    private void moveBack(Path held, Path inbox, int tries) {
         Path target = inbox.resolve(held.getFileName());
         try {
-            if (!Files.exists(held) || Files.exists(target)) {
+            if (!Files.exists(held)) {
+                // not there yet: the inbox consumer moves the file once its exchange is done
+                if (Files.exists(target) && tries < 120) {
+                    timer.schedule(() -> moveBack(held, inbox, tries + 1), 500, TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            if (Files.exists(target)) {
+                LOG.warn("{} is held for Zoho's API credits, but {} exists: move it back by hand", held, target);
                 return;
             }
             Files.createDirectories(inbox);

@@ -74,10 +74,12 @@ public final class OutcomeRecorder {
         if (creditsLow(o)) {
             // the org's credits are under the reserve: not a row error either; the file is held until they come back
             java.time.Instant resume = credits == null ? null : credits.resumeAt();
-            if (run.stop(o.message(), false)) {
+            String m = o.message() == null ? "" : o.message();
+            String reason = m.contains("Zoho API credits:") ? m.substring(m.indexOf("Zoho API credits:")) : m;
+            if (run.stop(reason, false)) {
                 run.resumeAt(resume);
                 LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
-                        + " later run", run.feed().name(), run.fileName(), o.message());
+                        + " later run", run.feed().name(), run.fileName(), reason);
             }
             r.endTurn();
             run.held.increment();

@@ -46,8 +46,11 @@ public final class UnfinishedFiles {
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
                 + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
                 + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
-                + "file\nFix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
-                + "/ as it is: it continues where it stopped.\n";
+                + "file\n" + (run.resumeAt() != null ? "Zoho's API credits come back as the calls of its rolling 24 hours"
+                + " drop out: move this file back into inbox/" + feed + "/ as it is (a running service does so by itself"
+                + " at the time above): it continues where it stopped.\n"
+                : "Fix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
+                + "/ as it is: it continues where it stopped.\n");
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
         if (resumer != null && run.resumeAt() != null) {
@@ -56,6 +59,21 @@ public final class UnfinishedFiles {
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
         LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
                 workDir.relativize(target), run.stopReason(), done);
+    }
+
+    /**
+     * The file's lookups were not sent: Zoho's API credits are under the reserve. Held like a file stopped mid-way
+     * (no record was started; its journal stays), and in service mode moved back when the credits may be back.
+     */
+    public void holdForCredits(Exchange exchange) throws IOException {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        run.stop(e.getMessage(), false);
+        if (e instanceof com.zohoprovisioning.zoho.ZohoCreditsLowException c) {
+            run.resumeAt(c.resumeAt());
+        }
+        run.closeAll();
+        hold(exchange);
     }
 
     /**

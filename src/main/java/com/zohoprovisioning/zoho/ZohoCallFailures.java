@@ -15,8 +15,10 @@ public class ZohoCallFailures {
         if (e instanceof InvalidTokenException t) {
             return t.response();
         }
-        if (e instanceof ZohoCreditsLowException) {
-            return ZohoResponse.failure(0, CREDITS_RESERVE, e.getMessage());
+        if (e instanceof ZohoCreditsLowException c) {
+            // Retry-After: the seconds until the credits may be back (the held file goes back into the inbox then)
+            long wait = Math.max(0, (java.time.Duration.between(java.time.Instant.now(), c.resumeAt()).toMillis() + 999) / 1000);
+            return new ZohoResponse(0, false, CREDITS_RESERVE, e.getMessage(), null, null, null, wait);
         }
         if (e instanceof ZohoAuthException) {
             return ZohoResponse.failure(0, AUTH_FAILED, e.getMessage());

@@ -133,7 +133,7 @@ public final class ZohoCredits {
     public void check(Exchange exchange) {
         ZohoCall call = ZohoCall.of(exchange);
         if (call != null && low(call.api())) {
-            throw new ZohoCreditsLowException(reason(call.api()));
+            throw new ZohoCreditsLowException(reason(call.api()), resumeAt(call.api()));
         }
     }
 

@@ -46,7 +46,7 @@ public class ZohoResponseParser {
                 credits.spent(call.api());
             }
             if (credits.low(call.api())) {
-                throw new ZohoCreditsLowException(credits.reason(call.api()));
+                throw new ZohoCreditsLowException(credits.reason(call.api()), credits.resumeAt(call.api()));
             }
         }
         return check(r);
