@@ -8,7 +8,7 @@ counters), 429s, peak heap (GC log), peak RSS and CPU (/usr/bin/time -v) and wal
 (look role, profile and user up for each record, then call: what a hand-written script does) runs against the
 same sandbox, on the first records of the same file, and its rate is printed beside the routes'.
 
-    python3 bench/bench.py                      # the four scenarios of docs/benchmark.md
+    python3 bench/bench.py                      # the five scenarios of docs/benchmark.md
     python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million, bottleneck, adaptive
     python3 bench/bench.py --scenario adaptive  # default settings (auto) vs pinned at C, for C = 5, 10, 25
     python3 bench/bench.py --quick              # small N, to check the bench itself
