@@ -142,7 +142,7 @@ public final class AdaptiveLimit {
             }
         } else if (unchanged >= SETTLED_ROUNDS * limit && settledLogged != limit) {
             settledLogged = limit;
-            LOG.info("Zoho {}: concurrency settled at {} calls in flight (auto, ceiling {})", api, limit, ceiling);
+            LOG.info("Zoho {}: calls in flight settled at {} (auto, ceiling {})", api, limit, ceiling);
         }
     }
 
