@@ -30,9 +30,9 @@ public final class ZohoLimits {
         String all = settings.text("zoho.max-concurrent");
         Map<String, AdaptiveLimit> limits = new LinkedHashMap<>();
         for (String api : apis) {
-            String key = "zoho." + api + ".max-concurrent";
-            String v = settings.optionalText(key).orElse(all);
-            limits.put(api, parse(settings.optionalText(key).isPresent() ? key : "zoho.max-concurrent", v, api, ceiling));
+            String own = "zoho." + api + ".max-concurrent";
+            java.util.Optional<String> v = settings.optionalText(own);
+            limits.put(api, parse(v.isPresent() ? own : "zoho.max-concurrent", v.orElse(all), api, ceiling));
         }
         return new ZohoLimits(limits);
     }
