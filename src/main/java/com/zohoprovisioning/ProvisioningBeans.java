@@ -132,7 +132,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         // service mode: a file held for Zoho's API credits goes back into its inbox by itself once they may be back
         com.zohoprovisioning.pipeline.HeldResumer resumer = null;
         if (!settings.bool("provisioning.once")) {
-            resumer = new com.zohoprovisioning.pipeline.HeldResumer();
+            resumer = new com.zohoprovisioning.pipeline.HeldResumer(workDir);
             context.addService(resumer, true, true);
         }
         registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats, resumer));

@@ -46,7 +46,8 @@ public final class UnfinishedFiles {
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
                 + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
                 + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
-                + "file\n" + (run.resumeAt() != null ? "Zoho's API credits come back as the calls of its rolling 24 hours"
+                + "file\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
+                + "Zoho's API credits come back as the calls of its rolling 24 hours"
                 + " drop out: move this file back into inbox/" + feed + "/ as it is (a running service does so by itself"
                 + " at the time above): it continues where it stopped.\n"
                 : "Fix the cause (token, data centre, Zoho status), then move this file back into inbox/" + feed
