@@ -8,8 +8,9 @@ counters), 429s, peak heap (GC log), peak RSS and CPU (/usr/bin/time -v) and wal
 (look role, profile and user up for each record, then call: what a hand-written script does) runs against the
 same sandbox, on the first records of the same file, and its rate is printed beside the routes'.
 
-    python3 bench/bench.py                      # the four scenarios of docs/benchmark.md
-    python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million, bottleneck
+    python3 bench/bench.py                      # the five scenarios of docs/benchmark.md
+    python3 bench/bench.py --scenario ceiling   # one of: ceiling, overhead, million, bottleneck, adaptive
+    python3 bench/bench.py --scenario adaptive  # default settings (auto) vs pinned at C, for C = 5, 10, 25
     python3 bench/bench.py --quick              # small N, to check the bench itself
 
 The bottleneck scenario runs the sandbox on CPU 0 and the routes on CPU 1 (taskset): in the steady state, the
@@ -44,8 +45,10 @@ SCENARIOS = {
     "million": dict(c=10, l=0, n=1000000, feeds=["bigin-users"], xmx="256m", base=0, live=20),
     # the overhead scenario past the JIT's warm-up, with each process on a CPU of its own: which one is the bottleneck
     "bottleneck": dict(c=4, l=0, n=300000, feeds=["bigin-users"], xmx=None, base=0, pin=True),
+    # zoho.max-concurrent = auto (the default) against orgs allowing C = 5, 10, 25, beside the same C pinned
+    "adaptive": dict(c=None, cs=[5, 10, 25], l=100, n=5000, feeds=["bigin-users"], xmx=None, base=0),
 }
-QUICK = {"ceiling": 300, "overhead": 3000, "million": 20000, "bottleneck": 20000}
+QUICK = {"ceiling": 300, "overhead": 3000, "million": 20000, "bottleneck": 20000, "adaptive": 500}
 CRM_GROUPS = 50
 
 
@@ -216,7 +219,7 @@ def run_routes(jar, sandbox, feed, n, c, xmx, workdir, extra, live_every=0, pin=
     timev = os.path.join(workdir, f"time-{feed}.txt")
     cmd = ["/usr/bin/time", "-v", "-o", timev] + pinned(pin) + ["java"] + ([f"-Xmx{xmx}"] if xmx else []) + [
         f"-Xlog:gc:file={gclog}", f"-Dwork.dir={work}", f"-Dzoho.api-url={sandbox.url}",
-        f"-Dzoho.max-concurrent={c}", f"-Dprovisioning.feeds={feed}", "-Dprovisioning.progress-seconds=30",
+        *([f"-Dzoho.max-concurrent={c}"] if c else []), f"-Dprovisioning.feeds={feed}", "-Dprovisioning.progress-seconds=30",
         "-Dmail.account-lookup=list"] + extra + ["-jar", jar, "--once"]
     cpu0 = sandbox.cpu_seconds()
     t0 = time.time()
@@ -523,6 +526,45 @@ def report(name, sc, n, feed, r, naive, pin=False):
                 naive=naive, exit=r["exit"], summary=s)
 
 
+def adaptive_line(label, c, l, r):
+    """One line of the adaptive scenario: % of C/L, records failed with TOO_MANY_REQUESTS, % of calls answered 429."""
+    s = r["summary"]
+    ms = max(s["duration_ms"], 1)
+    records = s["succeeded"] + s["failed"]
+    rate = records * 1000.0 / ms
+    counts = {k: v for k, v in r["requests"]["counts"].items()
+              if not k.startswith(("POST /oauth", "POST /__sandbox", "GET /__sandbox", "DELETE /__sandbox"))}
+    calls = max(sum(counts.values()), 1)
+    rejected = r["requests"]["rejected_429"]
+    failed_429 = s["by_error_code"].get("TOO_MANY_REQUESTS", 0)
+    limit = s.get("concurrency", {}).get("bigin", {}).get("limit")
+    ratio = rate / (c * 1000.0 / l)
+    print(f"  {label:<10} {ratio:6.1%} of C/L ({rate:,.1f} records/s), limit at the end {limit}, "
+          f"{failed_429} TOO_MANY_REQUESTS failures, 429s {rejected / calls:.2%} of {calls:,} calls, "
+          f"{s['failed']:,} failed in all, exit {r['exit']}")
+    return dict(mode=label, c=c, l=l, records_per_s=rate, ratio=ratio, limit=limit, too_many_requests_failures=failed_429,
+                rejected_429=rejected, calls=calls, share_429=rejected / calls, summary=s)
+
+
+def run_adaptive(args, sc, n, base, results):
+    """Per C: the sandbox limited to C, then the routes with default settings (auto), then pinned at C (ceiling)."""
+    for c in sc["cs"]:
+        workdir = os.path.join(base, f"adaptive-c{c}")
+        os.makedirs(workdir)
+        seed = os.path.join(workdir, "seed.json")
+        seed_file(seed, n, sc["feeds"])
+        sandbox = Sandbox(args.jar, c, sc["l"], seed, args.sandbox_heap, workdir)
+        try:
+            print(f"\n== adaptive: bigin-users, C={c}, L={sc['l']} ms, {n:,} records "
+                  f"(target: auto >= 90 % of C/L, 0 failures, <= 2 % of calls answered 429)")
+            for label, pin in (("auto", None), (f"pinned {c}", c)):
+                sandbox.post("/__sandbox/reset")
+                r = run_routes(args.jar, sandbox, "bigin-users", n, pin, None, workdir, list(args.java_opt))
+                results.append(dict(scenario="adaptive", **adaptive_line(label, c, sc["l"], r)))
+        finally:
+            sandbox.stop()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scenario", action="append", choices=list(SCENARIOS), help="default: all")
@@ -552,6 +594,9 @@ def main():
         for name in args.scenario or list(SCENARIOS):
             sc = SCENARIOS[name]
             n = args.records or (QUICK[name] if args.quick else sc["n"])
+            if name == "adaptive":
+                run_adaptive(args, sc, n, base, results)
+                continue
             feeds = [f for f in sc["feeds"] if not args.feed or f in args.feed]
             workdir = os.path.join(base, name)
             os.makedirs(workdir)

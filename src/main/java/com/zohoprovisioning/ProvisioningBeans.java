@@ -82,10 +82,17 @@ public class ProvisioningBeans implements CamelConfiguration {
         // binding and a reflective call each time, and a call has a dozen steps.
         registry.bind("zohoAuthorize", (Processor) tokens::authorize);
         registry.bind("zohoRequest", (Processor) endpoints::request);
-        registry.bind("zohoAnswer", (Processor) ex -> ex.getMessage().setBody(parser.answer(ex)));
+        com.zohoprovisioning.zoho.ZohoCredits credits = com.zohoprovisioning.zoho.ZohoCredits.from(settings);
+        registry.bind("zohoCredits", credits);
+        registry.bind("zohoCreditCheck", (Processor) credits::check);
         registry.bind("zohoCheck", (Processor) ex -> ex.getMessage().setBody(
-                parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class))));
-        ZohoCallPool pool = new ZohoCallPool(settings.integer("zoho.max-concurrent"));
+                parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class),
+                        com.zohoprovisioning.zoho.ZohoCall.of(ex), credits)));
+        com.zohoprovisioning.zoho.ZohoLimits limits = com.zohoprovisioning.zoho.ZohoLimits.from(settings, apis);
+        registry.bind("zohoLimits", limits);
+        registry.bind("zohoLimitAcquire", (Processor) limits::acquire);
+        registry.bind("zohoLimitRelease", (Processor) limits::release);
+        ZohoCallPool pool = new ZohoCallPool(limits.threads(settings));
         context.addService(pool, true, true);
         registry.bind("zohoCallPool", pool);
 
@@ -127,7 +134,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());
         registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
         com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(
-                settings.integer("provisioning.progress-seconds"),
+                settings.integer("provisioning.progress-seconds"), credits,
                 new com.zohoprovisioning.pipeline.RunawayGuard(settings.integer("provisioning.runaway.max-consecutive-failures"),
                         settings.integer("provisioning.runaway.first-records"),
                         settings.integer("provisioning.runaway.max-error-percent")));
@@ -139,8 +146,14 @@ public class ProvisioningBeans implements CamelConfiguration {
                 com.zohoprovisioning.pipeline.ProcessedFiles.parseWindow("provisioning.repeat-window",
                         settings.text("provisioning.repeat-window")));
         registry.bind("repeatedFiles", new com.zohoprovisioning.pipeline.RepeatedFiles(processed));
-        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed));
-        registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats));
+        registry.bind("filePublisher", new com.zohoprovisioning.pipeline.FilePublisher(workDir, stats, processed, limits));
+        // service mode: a file held for Zoho's API credits goes back into its inbox by itself once they may be back
+        com.zohoprovisioning.pipeline.HeldResumer resumer = null;
+        if (!settings.bool("provisioning.once")) {
+            resumer = new com.zohoprovisioning.pipeline.HeldResumer(workDir);
+            context.addService(resumer, true, true);
+        }
+        registry.bind("unfinishedFiles", new com.zohoprovisioning.pipeline.UnfinishedFiles(workDir, stats, resumer));
         // a file's notice (the onPrepare of the wireTap steps to seda:notify; routes/notify.yaml sends it)
         com.zohoprovisioning.pipeline.FileNotices notices = new com.zohoprovisioning.pipeline.FileNotices(workDir);
         registry.bind("fileNotices", notices);
@@ -148,6 +161,14 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("finishedNotice", (Processor) notices::finished);
         registry.bind("rejectedNotice", (Processor) notices::rejected);
         registry.bind("zohoCallSending", (Processor) recorder::sending);
+        // the body becomes the ZohoResponse; the credits Zoho reports left are noted for the reserve and the file's summary
+        registry.bind("zohoAnswer", (Processor) ex -> {
+            Long left = credits.seen(ex);
+            if (left != null) {
+                recorder.creditsReported(ex, left);
+            }
+            ex.getMessage().setBody(parser.answer(ex));
+        });
         RecordOutcomes outcomes = new RecordOutcomes();
         registry.bind("recordOutcomes", outcomes);
         registry.bind("recordFailed", (Processor) outcomes::fromException);
@@ -168,6 +189,7 @@ public class ProvisioningBeans implements CamelConfiguration {
             registry.bind("clusterHealthCheck", role);
             role.onChange(metrics::clusterRole);
         }
+        metrics.limits(limits);
         // a record's last step: its result line (journal, then success/ or error/), then its count
         registry.bind("recordResult", (Processor) ex -> {
             recorder.write(ex);

@@ -147,7 +147,7 @@ class CommandLineTest {
         try (ZohoSandbox zoho = new ZohoSandbox(SandboxSettings.defaults()).start()) {
             live(zoho);
             props.set("zoho.retry.max-redeliveries", "0");
-            zoho.faults().update(new com.zohoprovisioning.sandbox.SandboxFaults.Settings(0, 0, 0, 0, 0, 0, 0, true));
+            zoho.faults().update(new com.zohoprovisioning.sandbox.SandboxFaults.Settings(0, 0, 0, 0, 0, 0, 0, true, 0, 86400));
             assertThat(once()).isEqualTo(0);
             assertThat(messages()).anySatisfy(l -> assertThat(l).startsWith("LIVE: Zoho eu, api domain " + zoho.baseUrl()
                     + ", as (unknown: ").contains("GET /crm/v6/users?type=CurrentUser").contains("GET /bigin/v1/users?type=CurrentUser"));

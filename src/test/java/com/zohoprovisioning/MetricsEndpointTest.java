@@ -69,6 +69,9 @@ class MetricsEndpointTest extends PipelineTestSupport {
         assertThat(value(metrics, "zoho_provisioning_api_calls_seconds_count", "endpoint=\"POST /bigin/v1/users\""))
                 .isEqualTo(calls("POST /bigin/v1/users"));
         assertThat(value(metrics, "zoho_provisioning_last_success_time_seconds", "feed=\"bigin-users\"")).isPositive();
+        // the calls in flight the API allows (zoho.max-concurrent = auto: from 2, one more per call answered at first)
+        assertThat(value(metrics, "zoho_provisioning_api_concurrency_limit", "api=\"bigin\",mode=\"auto\""))
+                .isBetween(2.0, 25.0);
         // the JVM and process metrics (camel.metrics.binders)
         assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} \\S+$")
                 .containsPattern("(?m)^jvm_threads_live_threads(\\{[^}]*\\})? \\S+$")

@@ -29,9 +29,27 @@ public class ProvisioningMetrics {
     private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
     private volatile boolean looked;
+    private volatile com.zohoprovisioning.zoho.ZohoLimits limits;
+    private volatile boolean limitGauges;
 
     public ProvisioningMetrics(CamelContext context) {
         this.context = context;
+    }
+
+    /** The calls in flight each API allows: a gauge per API, {@code zoho_provisioning_api_concurrency_limit}. */
+    public void limits(com.zohoprovisioning.zoho.ZohoLimits l) {
+        this.limits = l;
+    }
+
+    private void limitGauges(MeterRegistry r) {
+        if (limitGauges || limits == null) {
+            return;
+        }
+        limitGauges = true;
+        limits.all().values().forEach(l -> io.micrometer.core.instrument.Gauge.builder(
+                        "zoho.provisioning.api.concurrency.limit", l, com.zohoprovisioning.zoho.AdaptiveLimit::limit)
+                .description("Zoho calls in flight the API allows now (found while running when auto)")
+                .tag("api", l.api()).tag("mode", l.isAuto() ? "auto" : "pinned").register(r));
     }
 
     /** After one record's result line is written. */
@@ -88,6 +106,7 @@ public class ProvisioningMetrics {
         if (r == null || call == null) {
             return;
         }
+        limitGauges(r);
         long nanos = System.nanoTime() - call.attemptStartedNanos();
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String api = call.api();

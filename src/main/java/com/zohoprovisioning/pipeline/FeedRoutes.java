@@ -36,7 +36,7 @@ public class FeedRoutes extends RouteBuilder implements Ordered {
 
     @Override
     public void configure() {
-        // each Zoho API the feeds call: its attempts (retries) and its guards (throttle, bulkhead, breaker)
+        // each Zoho API the feeds call: its attempts (retries) and its guards (throttle, calls in flight, breaker)
         for (String api : apis) {
             templatedRoute("zoho-attempts").routeId("zoho-attempts-" + api).parameter("api", api);
             templatedRoute("zoho-api").routeId("zoho-send-" + api).parameter("api", api);

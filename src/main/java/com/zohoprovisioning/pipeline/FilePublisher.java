@@ -28,11 +28,14 @@ public final class FilePublisher {
     private final Path workDir;
     private final RunStats stats;
     private final ProcessedFiles processed;
+    private final com.zohoprovisioning.zoho.ZohoLimits limits;
 
-    public FilePublisher(Path workDir, RunStats stats, ProcessedFiles processed) {
+    public FilePublisher(Path workDir, RunStats stats, ProcessedFiles processed,
+                         com.zohoprovisioning.zoho.ZohoLimits limits) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.stats = stats;
         this.processed = processed;
+        this.limits = limits;
     }
 
     /**
@@ -92,7 +95,8 @@ public final class FilePublisher {
     public void writeSummary(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         PublishedFiles published = run.published();
-        Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now());
+        Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now(),
+                limits.report(run.apis()));
         WorkFiles.writeAtomically(published.summary(), JSON.writeValueAsBytes(summary));
     }
 
@@ -115,8 +119,10 @@ public final class FilePublisher {
         RosterRun roster = run.roster();
         // a leaver not deactivated is an error line too (in error/<feed>/<stem>.leavers.<ext>): --once exits 3
         stats.fileDone(ok, failed + (roster == null ? 0 : roster.failed.sum()));
-        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls, {} ms{}", run.feed().name(),
+        Object left = RunSummary.credits(run).get("remaining");
+        LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls{}, {} ms{}", run.feed().name(),
                 run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                left == null ? "" : " (API credits left: " + left + ")",
                 Duration.between(run.started(), Instant.now()).toMillis(), roster == null ? ""
                         : "; roster: " + roster.deactivated.sum() + " leavers deactivated, " + roster.failed.sum()
                         + " failed, " + roster.protectedLeavers.size() + " protected");
@@ -156,10 +162,13 @@ public final class FilePublisher {
         long failed = run.failed.sum();
         stats.fileDone(ok, failed);
         String feed = run.feed().name();
-        LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; input, "
-                + "results and summary in {}: {}", feed, run.fileName(), run.read.get(), ok, failed,
-                run.apiCallTotal(), Duration.between(run.started(), Instant.now()).toMillis(), input.getParent(),
-                goLive(input.getFileName().toString(), feed));
+        Map<String, Object> credits = RunSummary.credits(run);
+        LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; going live"
+                + " costs {} API credits ({} lookups, {} writes){}; input, results and summary in {}: {}", feed,
+                run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                Duration.between(run.started(), Instant.now()).toMillis(), credits.get("cost"), credits.get("lookups"),
+                credits.get("writes"), credits.containsKey("remaining") ? ", Zoho reports left: " + credits.get("remaining")
+                        : "", input.getParent(), goLive(input.getFileName().toString(), feed));
     }
 
     /** An earlier run published this file and stopped before archiving it: to where its journal says. */

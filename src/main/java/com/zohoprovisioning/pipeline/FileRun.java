@@ -39,6 +39,7 @@ public final class FileRun {
     final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
     final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
     final Map<String, LongAdder> apiCalls = new ConcurrentHashMap<>();
+    private final java.util.Set<String> apis = new java.util.concurrent.ConcurrentSkipListSet<>();
     volatile long lastProgressNanos = System.nanoTime();
     final LongAdder resumed = new LongAdder();
     final LongAdder held = new LongAdder();
@@ -57,6 +58,10 @@ public final class FileRun {
     private volatile String approval;
     private volatile RosterRun roster;
     private TakenInput input;
+    private volatile Instant resumeAt;
+    /** Per API: the API credits Zoho reported left after this file's first call, and after its last. */
+    private final Map<String, long[]> credits = new ConcurrentHashMap<>();
+    final LongAdder dryRunWrites = new LongAdder();
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -250,8 +255,33 @@ public final class FileRun {
         this.published = p;
     }
 
-    public void countCall(String endpoint) {
+    /** When a file held for Zoho's API credits may go again (it is moved back into the inbox then), or null. */
+    public Instant resumeAt() {
+        return resumeAt;
+    }
+
+    void resumeAt(Instant at) {
+        resumeAt = at;
+    }
+
+    void creditsReported(String api, long left) {
+        credits.compute(api, (k, v) -> v == null ? new long[] {left, left} : new long[] {v[0], left});
+    }
+
+    Map<String, long[]> credits() {
+        return credits;
+    }
+
+    public void countCall(String api, String endpoint) {
         apiCalls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+        if (!apis.contains(api)) {
+            apis.add(api);
+        }
+    }
+
+    /** The Zoho APIs this file called (bigin, crm, mail). */
+    public java.util.Set<String> apis() {
+        return apis;
     }
 
     public long apiCallTotal() {

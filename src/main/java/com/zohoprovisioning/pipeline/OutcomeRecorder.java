@@ -21,11 +21,26 @@ public final class OutcomeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
     private final long progressNanos;
+    private final com.zohoprovisioning.zoho.ZohoCredits credits;
     private final RunawayGuard guard;
 
     public OutcomeRecorder(int progressSeconds, RunawayGuard guard) {
+        this(progressSeconds, null, guard);
+    }
+
+    public OutcomeRecorder(int progressSeconds, com.zohoprovisioning.zoho.ZohoCredits credits, RunawayGuard guard) {
         this.progressNanos = progressSeconds * 1_000_000_000L;
+        this.credits = credits;
         this.guard = guard;
+    }
+
+    /** After an answer that reported the API credits left: the file's summary shows them before and after. */
+    public void creditsReported(Exchange exchange, long left) {
+        ZohoCall call = ZohoCall.of(exchange);
+        FileRun run = call == null ? null : call.caller(RunProperties.RUN, FileRun.class);
+        if (run != null) {
+            run.creditsReported(call.api(), left);
+        }
     }
 
     /**
@@ -39,7 +54,7 @@ public final class OutcomeRecorder {
         if (run == null) {
             return;
         }
-        run.countCall(call.endpoint());
+        run.countCall(call.api(), call.endpoint());
         InputRecord r = call.caller(RunProperties.RECORD, InputRecord.class);
         if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
             return;
@@ -56,6 +71,21 @@ public final class OutcomeRecorder {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
+        if (creditsLow(o)) {
+            // the org's credits are under the reserve: not a row error either; the file is held until they come back
+            java.time.Instant resume = credits == null ? null : credits.resumeAt();
+            String m = o.message() == null ? "" : o.message();
+            String reason = m.contains("Zoho API credits:") ? m.substring(m.indexOf("Zoho API credits:")) : m;
+            if (run.stop(reason, false)) {
+                run.resumeAt(resume);
+                LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
+                        + " later run", run.feed().name(), run.fileName(), reason);
+            }
+            r.endTurn();
+            run.held.increment();
+            exchange.removeProperty(RunProperties.OUTCOME);
+            return;
+        }
         if (tokenRefused(o)) {
             // an auth error is never a row error: the file stops as when the runaway guard stops it (held, journal
             // kept) and this record, like the ones not started, gets no outcome and is sent again when it resumes
@@ -80,6 +110,12 @@ public final class OutcomeRecorder {
                     run.feed().name(), run.fileName(), reason);
         }
         progress(run);
+    }
+
+    /** The call was not sent: Zoho's API credits are under the reserve (CREDITS_RESERVE). */
+    static boolean creditsLow(RecordOutcome o) {
+        return o != null && !o.success()
+                && com.zohoprovisioning.zoho.ZohoCallFailures.CREDITS_RESERVE.equals(o.code());
     }
 
     /** The token endpoint refused us during the call ({@code ZohoAuthException}, turned into AUTH_FAILED). */

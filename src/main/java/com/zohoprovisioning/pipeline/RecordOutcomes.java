@@ -26,6 +26,10 @@ public class RecordOutcomes {
         } else if (r.success()) {
             String id = r.id() != null ? r.id() : exchange.getVariable(ID, String.class);
             boolean dryRun = "VALIDATED".equals(r.code()) && r.httpStatus() == 0;
+            FileRun run = dryRun ? exchange.getProperty(RunProperties.RUN, FileRun.class) : null;
+            if (run != null) {
+                run.dryRunWrites.increment(); // the call a real run makes: the dry run's credit estimate
+            }
             o = RecordOutcome.ok(dryRun ? "validated" : exchange.getVariable(ACTION, String.class), id, r.code(),
                     r.message(), dryRun ? null : r.httpStatus());
         } else {

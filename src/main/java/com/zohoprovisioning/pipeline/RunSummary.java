@@ -17,7 +17,9 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end) {
+    /** {@code concurrency}: per API this file called, the calls in flight it allowed at the end (ZohoLimits). */
+    static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end,
+                                  Map<String, Object> concurrency) {
         long ok = run.succeeded.sum();
         long failed = run.failed.sum();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -42,6 +44,8 @@ final class RunSummary {
         calls.put("total", run.apiCallTotal());
         calls.put("by_endpoint", FileRun.sums(run.apiCalls));
         summary.put("api_calls", calls);
+        summary.put("concurrency", concurrency);
+        summary.put("credits", credits(run));
         summary.put("started", run.started().toString());
         summary.put("ended", end.toString());
         long ms = Duration.between(run.started(), end).toMillis();
@@ -61,6 +65,38 @@ final class RunSummary {
             summary.put("files", files);
         }
         return summary;
+    }
+
+    /**
+     * The API credits the file cost (each call one credit: the lookups' pages and other GETs, and the writes; a dry
+     * run counts the writes it would have sent), and per API, when Zoho reported them, the credits left before the
+     * file's first call and after its last.
+     */
+    static Map<String, Object> credits(FileRun run) {
+        long gets = 0;
+        long writes = run.dryRunWrites.sum();
+        for (Map.Entry<String, Long> e : FileRun.sums(run.apiCalls).entrySet()) {
+            if (e.getKey().startsWith("GET ")) {
+                gets += e.getValue();
+            } else {
+                writes += e.getValue();
+            }
+        }
+        Map<String, Object> credits = new LinkedHashMap<>();
+        credits.put("cost", gets + writes);
+        credits.put("lookups", gets);
+        credits.put("writes", writes);
+        Map<String, Object> remaining = new LinkedHashMap<>();
+        new java.util.TreeMap<>(run.credits()).forEach((api, v) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("before", v[0] + 1);
+            one.put("after", v[1]);
+            remaining.put(api, one);
+        });
+        if (!remaining.isEmpty()) {
+            credits.put("remaining", remaining);
+        }
+        return credits;
     }
 
     private static String relative(Path workDir, Path p) {

@@ -21,10 +21,17 @@ public final class UnfinishedFiles {
 
     private final Path workDir;
     private final RunStats stats;
+    private final HeldResumer resumer;
 
     public UnfinishedFiles(Path workDir, RunStats stats) {
+        this(workDir, stats, null);
+    }
+
+    /** {@code resumer}: moves a file held for Zoho's API credits back when they may be back (service mode), or null. */
+    public UnfinishedFiles(Path workDir, RunStats stats, HeldResumer resumer) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.stats = stats;
+        this.resumer = resumer;
     }
 
     /**
@@ -40,16 +47,39 @@ public final class UnfinishedFiles {
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
                 + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
                 + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
-                + "file\nFix the cause given in the reason (token, data centre, Zoho status, …), then move this file"
-                + " back into inbox/" + feed + "/ as it is: it continues where it stopped.\n";
+                + "file\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
+                + "Zoho's API credits come back as the calls of its rolling 24 hours"
+                + " drop out: move this file back into inbox/" + feed + "/ as it is (a running service does so by itself"
+                + " at the time above): it continues where it stopped.\n"
+                : "Fix the cause given in the reason (token, data centre, Zoho status, …), then move this file back"
+                + " into inbox/" + feed + "/ as it is: it continues where it stopped.\n");
         writeReason(target, reason);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
-        exchange.setProperty(RunProperties.HELD, new HeldFile("runaway guard", run.stopReason(),
-                HeldFile.approve(feed, target.getFileName().toString()) + " (or, once the cause is fixed, move it back"
-                        + " into inbox/" + feed + "/ as it is: it continues where it stopped)"));
+        if (resumer != null && run.resumeAt() != null) {
+            resumer.resumeAt(target, workDir.resolve("inbox").resolve(feed), run.resumeAt());
+        }
+        exchange.setProperty(RunProperties.HELD, new HeldFile(run.resumeAt() != null ? "API credit reserve"
+                : "runaway guard", run.stopReason(), HeldFile.approve(feed, target.getFileName().toString())
+                + " (or, once the cause is fixed, move it back into inbox/" + feed + "/ as it is: it continues where it"
+                + " stopped)"));
         stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
         LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
                 workDir.relativize(target), run.stopReason(), done);
+    }
+
+    /**
+     * The file's lookups were not sent: Zoho's API credits are under the reserve. Held like a file stopped mid-way
+     * (no record was started; its journal stays), and in service mode moved back when the credits may be back.
+     */
+    public void holdForCredits(Exchange exchange) throws IOException {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
+        run.stop(e.getMessage(), false);
+        if (e instanceof com.zohoprovisioning.zoho.ZohoCreditsLowException c) {
+            run.resumeAt(c.resumeAt());
+        }
+        run.closeAll();
+        hold(exchange);
     }
 
     /**

@@ -63,7 +63,8 @@ public final class HooksApi implements SandboxApi {
 
     /**
      * Body: any of latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, resetRate, dropRate, down,
-     * tokenRefreshLimit, tokenTtl, groupPutReplaces; others stay.
+     * tokenRefreshLimit, tokenTtl, groupPutReplaces,
+     * creditsPerDay, creditsWindowSeconds; others stay. {@code refillCredits: true} forgets the credits spent.
      */
     private SandboxResponse setFaults(SandboxRequest req) {
         JsonNode j = req.json();
@@ -79,7 +80,12 @@ public final class HooksApi implements SandboxApi {
                 j.path("errorRate").asDouble(s.errorRate()),
                 j.path("resetRate").asDouble(s.resetRate()),
                 j.path("dropRate").asDouble(s.dropRate()),
-                j.path("down").asBoolean(s.down())));
+                j.path("down").asBoolean(s.down()),
+                j.path("creditsPerDay").asLong(s.creditsPerDay()),
+                j.path("creditsWindowSeconds").asLong(s.creditsWindowSeconds())));
+        if (j.path("refillCredits").asBoolean(false)) {
+            faults.refillCredits();
+        }
         if (j.has("tokenRefreshLimit")) {
             tokens.refreshLimit(j.get("tokenRefreshLimit").asInt());
             tokens.resetThrottle();

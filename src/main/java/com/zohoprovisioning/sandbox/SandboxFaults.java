@@ -20,13 +20,19 @@ public final class SandboxFaults {
      * @param resetRate   share of calls whose connection is closed before any answer (the client sees a reset)
      * @param dropRate    share of calls that are carried out, but whose answer is lost (connection closed after)
      * @param down        every API call answers 503 (Zoho down), until switched off
+     * @param creditsPerDay the org's API credits per rolling window (each call answered costs one; 0: no budget)
+     * @param creditsWindowSeconds the rolling window of the credits (Zoho's: 24 h)
      */
     public record Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate,
-                           double resetRate, double dropRate, boolean down) {
+                           double resetRate, double dropRate, boolean down, long creditsPerDay,
+                           long creditsWindowSeconds) {
         public Settings(long latencyMs, int maxConcurrent, int maxPerMinute, int retryAfterSeconds, double errorRate) {
-            this(latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, 0, 0, false);
+            this(latencyMs, maxConcurrent, maxPerMinute, retryAfterSeconds, errorRate, 0, 0, false, 0, 86400);
         }
     }
+
+    /** The header Zoho answers with the credits left in the window. */
+    public static final String CREDITS_REMAINING = "X-API-CREDITS-REMAINING";
 
     static final long SEED = 20261123L;
 
@@ -37,6 +43,8 @@ public final class SandboxFaults {
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final Deque<Long> lastMinute = new ArrayDeque<>();
+    /** When each credit of the window was spent (nanoTime), oldest first. */
+    private final Deque<Long> creditsSpent = new ArrayDeque<>();
 
     public SandboxFaults(Settings settings) {
         this.settings = settings;
@@ -78,6 +86,9 @@ public final class SandboxFaults {
         synchronized (lastMinute) {
             lastMinute.clear();
         }
+        synchronized (creditsSpent) {
+            creditsSpent.clear();
+        }
     }
 
     /** Runs an API call under the limits; answers 429 or 503 instead when a fault applies. */
@@ -87,10 +98,14 @@ public final class SandboxFaults {
         try {
             peakInFlight.accumulateAndGet(now, Math::max);
             if (s.maxConcurrent() > 0 && now > s.maxConcurrent()) {
-                return tooMany(s, "concurrency limit exceeded");
+                return tooMany(s, "concurrency limit exceeded", -1);
             }
             if (s.maxPerMinute() > 0 && !takeMinuteSlot(s.maxPerMinute())) {
-                return tooMany(s, "API call limit per minute exceeded");
+                return tooMany(s, "API call limit per minute exceeded", -1);
+            }
+            long credits = takeCredit(s);
+            if (credits < 0) {
+                return tooMany(s, "the API credits of the 24-hour period are used up", 0);
             }
             if (s.latencyMs() > 0) {
                 Thread.sleep(s.latencyMs());
@@ -108,7 +123,7 @@ public final class SandboxFaults {
             if (s.dropRate() > 0 && random.nextDouble() < s.dropRate()) {
                 return SandboxResponse.RESET;
             }
-            return answer;
+            return credits == Long.MAX_VALUE ? answer : answer.withHeader(CREDITS_REMAINING, String.valueOf(credits));
         } finally {
             inFlight.decrementAndGet();
         }
@@ -128,9 +143,40 @@ public final class SandboxFaults {
         }
     }
 
-    private SandboxResponse tooMany(Settings s, String message) {
+    /**
+     * Spends one credit of the rolling window: the credits left after it, -1 when none was left, or
+     * {@link Long#MAX_VALUE} when the org has no budget ({@code sandbox.credits-per-day} 0).
+     */
+    private long takeCredit(Settings s) {
+        if (s.creditsPerDay() <= 0) {
+            return Long.MAX_VALUE;
+        }
+        long now = System.nanoTime();
+        synchronized (creditsSpent) {
+            while (!creditsSpent.isEmpty() && now - creditsSpent.peekFirst() > s.creditsWindowSeconds() * 1_000_000_000L) {
+                creditsSpent.pollFirst();
+            }
+            if (creditsSpent.size() >= s.creditsPerDay()) {
+                return -1;
+            }
+            creditsSpent.addLast(now);
+            return s.creditsPerDay() - creditsSpent.size();
+        }
+    }
+
+    /** Forgets the credits spent: the window starts afresh (a test hook). */
+    public void refillCredits() {
+        synchronized (creditsSpent) {
+            creditsSpent.clear();
+        }
+    }
+
+    private SandboxResponse tooMany(Settings s, String message, long credits) {
         rejected.incrementAndGet();
         SandboxResponse r = SandboxResponse.error(429, "TOO_MANY_REQUESTS", message, null);
+        if (credits >= 0) {
+            return r.withHeader(CREDITS_REMAINING, String.valueOf(credits));
+        }
         return s.retryAfterSeconds() > 0 ? r.withHeader("Retry-After", String.valueOf(s.retryAfterSeconds())) : r;
     }
 }

@@ -48,7 +48,9 @@ public record SandboxSettings(int port, String seed, String stateFile, String cl
                         decimal(p, "sandbox.error-rate"),
                         decimal(p, "sandbox.reset-rate"),
                         decimal(p, "sandbox.drop-rate"),
-                        Boolean.parseBoolean(p.apply("sandbox.down"))));
+                        Boolean.parseBoolean(p.apply("sandbox.down")),
+                        longNumber(p, "sandbox.credits-per-day"),
+                        longNumber(p, "sandbox.credits-window-seconds")));
     }
 
     /** The built-in settings ({@code config/application.properties} on the classpath). */

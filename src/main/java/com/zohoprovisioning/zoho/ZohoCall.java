@@ -40,6 +40,8 @@ public final class ZohoCall {
     private volatile int ioFailures;
     private volatile long pausedSinceNanos;
     private volatile boolean paused;
+    private volatile AdaptiveLimit.Permit permit;
+    private volatile int aloneRateLimited;
 
     public ZohoCall(String api, String method, String path, String query, String endpoint, Object body,
                     Map<String, Object> caller) {
@@ -135,6 +137,24 @@ public final class ZohoCall {
     /** Attempts whose answer never came (reset, timeout). */
     public int ioFailures() {
         return ioFailures;
+    }
+
+    /** Attempts answered 429 while no other call of the API was in flight. */
+    int aloneRateLimited() {
+        return aloneRateLimited;
+    }
+
+    void rateLimitedAlone() {
+        aloneRateLimited++;
+    }
+
+    /** The place among the API's calls in flight this attempt holds, or null. */
+    AdaptiveLimit.Permit permit() {
+        return permit;
+    }
+
+    void permit(AdaptiveLimit.Permit p) {
+        permit = p;
     }
 
     /** When the circuit breaker first refused this call (it has been paused since). */

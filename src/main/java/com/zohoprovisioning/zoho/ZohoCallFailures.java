@@ -7,11 +7,18 @@ public class ZohoCallFailures {
 
     /** The code of a call whose token the token endpoint refused (invalid_code, invalid_client, Access Denied). */
     public static final String AUTH_FAILED = "AUTH_FAILED";
+    /** The code of a call not sent because Zoho's API credits are under the reserve (or spent). */
+    public static final String CREDITS_RESERVE = "CREDITS_RESERVE";
 
     public ZohoResponse toResponse(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (e instanceof InvalidTokenException t) {
             return t.response();
+        }
+        if (e instanceof ZohoCreditsLowException c) {
+            // Retry-After: the seconds until the credits may be back (the held file goes back into the inbox then)
+            long wait = Math.max(0, (java.time.Duration.between(java.time.Instant.now(), c.resumeAt()).toMillis() + 999) / 1000);
+            return new ZohoResponse(0, false, CREDITS_RESERVE, e.getMessage(), null, null, null, wait);
         }
         if (e instanceof ZohoAuthException) {
             return ZohoResponse.failure(0, AUTH_FAILED, e.getMessage());
@@ -22,8 +29,7 @@ public class ZohoCallFailures {
             return ZohoResponse.failure(z.httpStatus(), code, "Zoho still answered HTTP " + z.httpStatus() + " "
                     + z.code() + " after retries: " + z.message());
         }
-        if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
-                || e instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
+        if (e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
             return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho " + (ZohoCall.of(exchange) == null ? "" : ZohoCall.of(exchange).api())
                     + " kept failing: the circuit breaker stayed open longer than zoho.breaker.max-pause-ms ("
                     + e.getMessage() + ")");

@@ -15,7 +15,7 @@ import java.util.Map;
  *       method: PUT
  *       path: "/crm/v6/users/${variable.id}"
  * </pre>
- * The attempts themselves (token, retries, throttle, bulkhead, circuit breaker) are the routes
+ * The attempts themselves (token, retries, throttle, calls in flight, credits, circuit breaker) are the routes
  * {@code zoho-attempts-<api>} of {@code routes/zoho.yaml}, declared once. Configured like any Camel component
  * ({@code camel.component.zoho.*} in {@code config/application.properties}).
  */

@@ -5,4 +5,17 @@ public class ZohoLookupException extends RuntimeException {
     public ZohoLookupException(String what, ZohoResponse r) {
         super("cannot load " + what + " from Zoho: HTTP " + r.httpStatus() + " " + r.code() + " " + r.message());
     }
+
+    /**
+     * The exception for a failed lookup: a {@link ZohoLookupException} (the file stays in the inbox), or, when the
+     * call was not sent for Zoho's API credits, a {@link ZohoCreditsLowException} (the file is held until they are
+     * back).
+     */
+    public static RuntimeException of(String what, ZohoResponse r) {
+        if (ZohoCallFailures.CREDITS_RESERVE.equals(r.code())) {
+            long wait = r.retryAfterSeconds() == null ? 0 : r.retryAfterSeconds();
+            return new ZohoCreditsLowException(r.message(), java.time.Instant.now().plusSeconds(wait));
+        }
+        return new ZohoLookupException(what, r);
+    }
 }

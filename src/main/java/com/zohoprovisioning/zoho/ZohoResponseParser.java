@@ -35,19 +35,40 @@ public class ZohoResponseParser {
         return r;
     }
 
-    /** After the circuit breaker: 401 INVALID_TOKEN and 429 TOO_MANY_REQUESTS become exceptions worth another try. */
+    /**
+     * After the circuit breaker: 401 INVALID_TOKEN and 429 TOO_MANY_REQUESTS become exceptions worth another try;
+     * a 429 that says the credits are spent (Zoho reports none left, or fewer than the reserve; or it answered 429
+     * twice to a call alone in flight, without Retry-After) ends the call: {@link ZohoCreditsLowException}.
+     */
+    public ZohoResponse check(ZohoResponse r, ZohoCall call, ZohoCredits credits) {
+        if (rateLimited(r) && call != null && credits != null) {
+            if (call.aloneRateLimited() >= 2 && r.retryAfterSeconds() == null && credits.remaining(call.api()) == null) {
+                credits.spent(call.api());
+            }
+            if (credits.low(call.api())) {
+                throw new ZohoCreditsLowException(credits.reason(call.api()), credits.resumeAt(call.api()));
+            }
+        }
+        return check(r);
+    }
+
     public ZohoResponse check(ZohoResponse r) {
         int http = r.httpStatus();
         if (http == 401 && ("INVALID_TOKEN".equals(r.code()) || "INVALID_OAUTHTOKEN".equals(r.code()))) {
             throw new InvalidTokenException(r);
         }
-        if (http == 429 || "TOO_MANY_REQUESTS".equals(r.code())) {
+        if (rateLimited(r)) {
             throw new ZohoRateLimitedException(r);
         }
         if (http >= 500) {
             throw new ZohoRetryableException(r);
         }
         return r;
+    }
+
+    /** Zoho's 429 TOO_MANY_REQUESTS (too many calls at once, or the day's credits spent). */
+    static boolean rateLimited(ZohoResponse r) {
+        return r.httpStatus() == 429 || "TOO_MANY_REQUESTS".equals(r.code());
     }
 
     static ZohoResponse read(int http, byte[] raw, Long retryAfter) {

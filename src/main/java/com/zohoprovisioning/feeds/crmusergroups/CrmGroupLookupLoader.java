@@ -70,7 +70,7 @@ public class CrmGroupLookupLoader {
     private static JsonNode list(Exchange exchange, String what, String field) {
         ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
         if (!r.success()) {
-            throw new ZohoLookupException(what, r);
+            throw ZohoLookupException.of(what, r);
         }
         return r.isEmpty() || r.body() == null ? null : r.body().get(field);
     }

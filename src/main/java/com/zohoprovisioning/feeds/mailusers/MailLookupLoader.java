@@ -35,7 +35,7 @@ public class MailLookupLoader {
     public void accounts(Exchange exchange) {
         ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
         if (!r.success()) {
-            throw new ZohoLookupException("the Zoho Mail accounts list", r);
+            throw ZohoLookupException.of("the Zoho Mail accounts list", r);
         }
         MailAccounts accounts = exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(MailAccounts.class);
         if (!r.isEmpty() && r.body() != null) {

@@ -45,7 +45,7 @@ public class UserLookupLoader {
     private static com.fasterxml.jackson.databind.JsonNode answer(Exchange exchange, String what) {
         ZohoResponse r = exchange.getMessage().getBody(ZohoResponse.class);
         if (!r.success()) {
-            throw new ZohoLookupException(what, r);
+            throw ZohoLookupException.of(what, r);
         }
         return r.body() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : r.body();
     }
