@@ -138,8 +138,8 @@ public class ProvisioningBeans implements CamelConfiguration {
                 new com.zohoprovisioning.pipeline.RunawayGuard(settings.integer("provisioning.runaway.max-consecutive-failures"),
                         settings.integer("provisioning.runaway.first-records"),
                         settings.integer("provisioning.runaway.max-error-percent")));
-        registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder,
-                settings.integer("zoho.max-concurrent")));
+        // the result lines' reordering buffer is bounded by the records that can be in flight: the pool's threads
+        registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder, limits.threads(settings)));
         registry.bind("fileCloser", new com.zohoprovisioning.pipeline.FileCloser());
         // the repeat check: files finished for real, by content, in <work.dir>/.state/processed-<feed>.tsv
         com.zohoprovisioning.pipeline.ProcessedFiles processed = new com.zohoprovisioning.pipeline.ProcessedFiles(workDir,
