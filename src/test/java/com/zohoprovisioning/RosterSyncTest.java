@@ -74,6 +74,16 @@ class RosterSyncTest extends PipelineTestSupport {
                 + "/people.leavers.csv");
         assertThat(summary(FEED, "people.csv").path("succeeded").asLong()
                 + summary(FEED, "people.csv").path("failed").asLong()).as("rows only").isEqualTo(2);
+
+        // the same roster again (tomorrow's export, nobody changed): not held as a repeat; nothing left to change
+        long writes = writes();
+        drop(FEED, "people (1).csv", HEADER + "deborah.gill@zylker.com,Deborah,Gill,NoSuchRole,Standard\n" + NEW_HIRE);
+        awaitDone(FEED, "people (1).csv");
+        assertThat(path("held/" + FEED + "/people (1).csv")).doesNotExist();
+        assertThat(summary(FEED, "people (1).csv").path("roster").path("leavers_planned").asLong()).isZero();
+        assertThat(csv("success/" + FEED + "/people (1).csv")).singleElement()
+                .satisfies(r -> assertThat(r.get("result_action")).isEqualTo("unchanged"));
+        assertThat(writes()).isEqualTo(writes);
     }
 
     @Test
