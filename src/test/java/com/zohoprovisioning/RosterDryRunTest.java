@@ -40,5 +40,7 @@ class RosterDryRunTest extends PipelineTestSupport {
         assertThat(roster.path("deactivated").asLong()).isZero();
         assertThat(roster.path("guard").path("over_limit").asBoolean()).isTrue();
         assertThat(roster.path("files").path("plan").asText()).isEqualTo("dry-run/crm-users/nightly.csv.plan.csv");
+        // the credit estimate counts the leavers' deactivations with the rows' writes: 2 rows + 2 leavers
+        assertThat(dryRunSummary("crm-users", "nightly.csv").path("credits").path("writes").asLong()).isEqualTo(4);
     }
 }

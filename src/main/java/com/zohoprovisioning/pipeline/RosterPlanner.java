@@ -73,6 +73,9 @@ public final class RosterPlanner {
             roster.present = present.size();
             findLeavers(run, roster, directory, present, plan);
         }
+        if (run.dryRun()) {
+            run.dryRunWrites.add(roster.leavers.size()); // the deactivations a real run sends: the credit estimate
+        }
         roster.digest = digest(roster.leavers);
         roster.limit = s.limit(roster.activeBefore);
         guard(run, roster);
