@@ -120,8 +120,10 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
                     "sftp.bigin-users.password=" + EmbeddedSftpServer.PASSWORD,
                     "sftp.bigin-users.known-hosts-file=" + server.knownHosts(), "sftp.bigin-users.dir=outgoing",
                     "sftp.bigin-users.poll-delay-ms=200", "sftp.bigin-users.upload-results=false"};
-            Process a = child("a", 4, false, cluster("a", sftp));
-            Process b = child("b", 4, false, cluster("b", sftp));
+            int portA = freePort();
+            int portB = freePort();
+            Process a = child("a", 4, false, cluster("a", with(sftp, management(portA))));
+            Process b = child("b", 4, false, cluster("b", with(sftp, management(portB))));
             await().atMost(Duration.ofSeconds(60)).until(() -> log("a").contains("is now the LEADER")
                     || log("b").contains("is now the LEADER"));
             await().atMost(Duration.ofSeconds(30)).until(() -> server.logins() >= 1);
@@ -129,6 +131,17 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
             String standby = leader.equals("a") ? "b" : "a";
             // for 4 s (20 polls of the leader) still one login, the leader's: the standby never connects
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> server.logins() == 1);
+            // both ready; the check "cluster" and the metric say which one leads
+            int leaderPort = leader.equals("a") ? portA : portB;
+            int standbyPort = leader.equals("a") ? portB : portA;
+            await().atMost(Duration.ofSeconds(30)).until(() -> ready(standbyPort).statusCode() == 200);
+            assertThat(ready(standbyPort).body()).contains("standby");
+            assertThat(ready(leaderPort).statusCode()).isEqualTo(200);
+            assertThat(ready(leaderPort).body()).contains("leader");
+            assertThat(get(leaderPort, "/observe/metrics").body())
+                    .contains("zoho_provisioning_cluster_leader{namespace=\"zoho-provisioning\"} 1.0");
+            assertThat(get(standbyPort, "/observe/metrics").body())
+                    .contains("zoho_provisioning_cluster_leader{namespace=\"zoho-provisioning\"} 0.0");
             assertThat(log(standby)).doesNotContain("is now the LEADER");
 
             (leader.equals("a") ? a : b).destroyForcibly();
@@ -138,6 +151,32 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(work.resolve(
                     "reports/bigin-users/late.csv.summary.json")));
         }
+    }
+
+    private static String[] management(int port) {
+        return new String[] {"camel.management.enabled=true", "camel.management.port=" + port,
+                "camel.management.host=127.0.0.1"};
+    }
+
+    private static String[] with(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> ready(int port) throws Exception {
+        return get(port, "/observe/health/ready?exposureLevel=full");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String log(String name) throws Exception {

@@ -84,7 +84,8 @@ public final class ClusterRole extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("namespace", namespace).detail("role", leader.get() ? "leader" : "standby")
-                .detail("instance", service.getId()).up();
+        String role = leader.get() ? "leader" : "standby";
+        builder.message(role + " of " + namespace + " (instance " + service.getId() + ")").detail("namespace", namespace)
+                .detail("role", role).detail("instance", service.getId()).up();
     }
 }
