@@ -116,13 +116,6 @@ public class ProvisioningBeans implements CamelConfiguration {
             rosters.put(feed.name(), roster);
         }
         registry.bind("feeds", feeds);
-        // roster mode (provisioning.<feed>.mode=roster): the look ahead and guard, then the leavers after the rows
-        registry.bind("rosterPlanner", new com.zohoprovisioning.pipeline.RosterPlanner(rosters));
-        com.zohoprovisioning.pipeline.RosterLeavers leavers = new com.zohoprovisioning.pipeline.RosterLeavers(
-                Path.of(settings.text("work.dir")));
-        registry.bind("rosterLeavers", leavers);
-        registry.bind("leaverStart", (Processor) leavers::start);
-        registry.bind("leaverResult", (Processor) leavers::result);
         registry.bind("feedRoutes", new FeedRoutes(found, apis));
         context.getPropertiesComponent().addInitialProperty("provisioning.feeds", String.join(",", feeds.keySet()));
         // A file's steps (routes/pipeline.yaml, error-handling.yaml)
@@ -139,6 +132,13 @@ public class ProvisioningBeans implements CamelConfiguration {
                         settings.integer("provisioning.runaway.first-records"),
                         settings.integer("provisioning.runaway.max-error-percent")));
         // the result lines' reordering buffer is bounded by the records that can be in flight: the pool's threads
+        // roster mode (provisioning.<feed>.mode=roster): the look ahead and guard, then the leavers after the rows
+        registry.bind("rosterPlanner", new com.zohoprovisioning.pipeline.RosterPlanner(rosters));
+        com.zohoprovisioning.pipeline.RosterLeavers leavers = new com.zohoprovisioning.pipeline.RosterLeavers(
+                Path.of(settings.text("work.dir")), recorder);
+        registry.bind("rosterLeavers", leavers);
+        registry.bind("leaverStart", (Processor) leavers::start);
+        registry.bind("leaverResult", (Processor) leavers::result);
         registry.bind("recordStream", new com.zohoprovisioning.pipeline.RecordStream(recorder, limits.threads(settings)));
         registry.bind("fileCloser", new com.zohoprovisioning.pipeline.FileCloser());
         // the repeat check: files finished for real, by content, in <work.dir>/.state/processed-<feed>.tsv

@@ -71,30 +71,8 @@ public final class OutcomeRecorder {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
-        if (creditsLow(o)) {
-            // the org's credits are under the reserve: not a row error either; the file is held until they come back
-            java.time.Instant resume = credits == null ? null : credits.resumeAt();
-            String m = o.message() == null ? "" : o.message();
-            String reason = m.contains("Zoho API credits:") ? m.substring(m.indexOf("Zoho API credits:")) : m;
-            if (run.stop(reason, false)) {
-                run.resumeAt(resume);
-                LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
-                        + " later run", run.feed().name(), run.fileName(), reason);
-            }
-            r.endTurn();
-            run.held.increment();
-            exchange.removeProperty(RunProperties.OUTCOME);
-            return;
-        }
-        if (tokenRefused(o)) {
-            // an auth error is never a row error: the file stops as when the runaway guard stops it (held, journal
-            // kept) and this record, like the ones not started, gets no outcome and is sent again when it resumes
-            String reason = "Zoho refused the token: " + stripPrefix(o.message()) + "; fix the credentials, then move"
-                    + " the file back into the inbox: it continues where it stopped";
-            if (run.stop(reason, false)) {
-                LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
-                        + " later run", run.feed().name(), run.fileName(), reason);
-            }
+        if (stopsTheFile(run, o)) {
+            // not a row error: this record, like the ones not started, gets no outcome and is sent when it resumes
             r.endTurn();
             run.noResult(r);
             run.held.increment();
@@ -110,6 +88,34 @@ public final class OutcomeRecorder {
                     run.feed().name(), run.fileName(), reason);
         }
         progress(run);
+    }
+
+    /**
+     * An outcome that is no row's fault and stops the whole file (held, journal kept): Zoho's API credits under the
+     * reserve (the file resumes when they are back), or the token refused (fix the credentials, move it back). True
+     * when {@code o} is one of them; the caller then writes no outcome for its record (or leaver).
+     */
+    boolean stopsTheFile(FileRun run, RecordOutcome o) {
+        String reason;
+        java.time.Instant resume = null;
+        if (creditsLow(o)) {
+            resume = credits == null ? null : credits.resumeAt();
+            String m = o.message() == null ? "" : o.message();
+            reason = m.contains("Zoho API credits:") ? m.substring(m.indexOf("Zoho API credits:")) : m;
+        } else if (tokenRefused(o)) {
+            reason = "Zoho refused the token: " + stripPrefix(o.message()) + "; fix the credentials, then move the file"
+                    + " back into the inbox: it continues where it stopped";
+        } else {
+            return false;
+        }
+        if (run.stop(reason, false)) {
+            if (resume != null) {
+                run.resumeAt(resume);
+            }
+            LOG.error("Stopping {}/{}: {}. No more calls for this file; the records not done yet are kept for a"
+                    + " later run", run.feed().name(), run.fileName(), reason);
+        }
+        return true;
     }
 
     /** The call was not sent: Zoho's API credits are under the reserve (CREDITS_RESERVE). */

@@ -25,9 +25,11 @@ public final class RosterLeavers {
     public static final String LEAVER = "zpLeaver";
 
     private final Path workDir;
+    private final OutcomeRecorder outcomes;
 
-    public RosterLeavers(Path workDir) {
+    public RosterLeavers(Path workDir, OutcomeRecorder outcomes) {
         this.workDir = workDir.toAbsolutePath().normalize();
+        this.outcomes = outcomes;
     }
 
     /** The leavers to deactivate now; the ones an earlier run of this file journalled are written from the journal. */
@@ -86,6 +88,9 @@ public final class RosterLeavers {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         Leaver l = exchange.getProperty(LEAVER, Leaver.class);
         RecordOutcome o = exchange.getProperty(RunProperties.OUTCOME, RecordOutcome.class);
+        if (outcomes.stopsTheFile(run, o)) {
+            return; // credits under the reserve, or the token refused: no line; deactivated when the file resumes
+        }
         if (run.journal() != null) {
             run.journal().leaver(l, o);
         }
