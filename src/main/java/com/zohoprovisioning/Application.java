@@ -42,12 +42,13 @@ public final class Application {
               check          get a token and make each feed's first lookup (no file taken): OK or Zoho's answer
                              per feed; exit 0 all passed, 1 the token or a lookup failed, 2 configuration
               sandbox --reset  forget the org the embedded sandbox kept (work/.sandbox/state.json): start from the seed
-              approve <feed> <file>  release held/<feed>/<file> into the inbox, once past the repeat check
+              approve <feed> <file>  release held/<feed>/<file> into the inbox (a repeat once; a roster: its plan)
             Target: zoho.mode=sandbox (the default) starts a Zoho look-alike inside the process: nothing reaches
               Zoho. zoho.mode=live with zoho.dc and the credentials (ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET,
               ZOHO_REFRESH_TOKEN, or the secrets file) writes to your real Zoho org. The first log line says which.
             Work folder (work.dir, default ./work): drop files into inbox/<feed>/; results in success/, error/,
-              reports/; inputs in archive/; unreadable files in rejected/.
+              reports/; inputs in archive/; unreadable files in rejected/; files stopped before finishing in held/.
+            Rosters (provisioning.<feed>.mode=roster) and two instances (cluster.enabled): docs/roster-sync.md, operations.md
             Settings: -Dkey=value, environment variables (WORK_DIR, ZOHO_MODE, …), ./config/application.properties,
               --config FILE; secrets in ~/.zoho-provisioning/secrets.properties. Every key: docs/configuration.md""";
 
