@@ -119,7 +119,8 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
                     "sftp.bigin-users.user=" + EmbeddedSftpServer.USER,
                     "sftp.bigin-users.password=" + EmbeddedSftpServer.PASSWORD,
                     "sftp.bigin-users.known-hosts-file=" + server.knownHosts(), "sftp.bigin-users.dir=outgoing",
-                    "sftp.bigin-users.poll-delay-ms=200", "sftp.bigin-users.upload-results=false"};
+                    "sftp.bigin-users.poll-delay-ms=200", "sftp.bigin-users.upload-results=true",
+                    "sftp.bigin-users.upload-delay-ms=200"};
             int portA = freePort();
             int portB = freePort();
             Process a = child("a", 4, false, cluster("a", with(sftp, management(portA))));
@@ -150,6 +151,8 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
             server.put("outgoing/late.csv", "email,last_name,role,profile\nlate@example.com,Late,Manager,Standard\n");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(work.resolve(
                     "reports/bigin-users/late.csv.summary.json")));
+            // the result upload runs on the new leader too: the results reach the partner's server
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(server.root().resolve("outgoing/success/late.csv")));
         }
     }
 
