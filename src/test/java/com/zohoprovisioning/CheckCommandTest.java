@@ -8,6 +8,7 @@ import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ class CheckCommandTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger appLog = (Logger) LoggerFactory.getLogger(Application.class);
     private String out = "";
@@ -40,7 +42,6 @@ class CheckCommandTest {
     @AfterEach
     void clear() {
         appLog.detachAppender(logs);
-        props.clear();
     }
 
     private int check(String... args) {

@@ -8,6 +8,7 @@ import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ class CommandLineTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger appLog = (Logger) LoggerFactory.getLogger(Application.class);
 
@@ -46,7 +48,6 @@ class CommandLineTest {
     @AfterEach
     void clear() {
         appLog.detachAppender(logs);
-        props.clear();
     }
 
     private Path drop(String name, String content) throws IOException {

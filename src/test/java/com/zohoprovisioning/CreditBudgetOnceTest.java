@@ -2,8 +2,8 @@ package com.zohoprovisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -20,12 +20,9 @@ class CreditBudgetOnceTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
-    @AfterEach
-    void clear() {
-        props.clear();
-    }
 
     private void drop(String name, String content) throws IOException {
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));

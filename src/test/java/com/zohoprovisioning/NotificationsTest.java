@@ -5,7 +5,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * file held, finished with errors or rejected tells; a file that finished cleanly tells nothing unless
  * notify.on-success is set. Never a row's content.
  */
-class NotificationsTest extends PipelineTestSupport {
+class NotificationsTest extends WebhookTestSupport {
 
     static final String FEED = "bigin-users";
     /** Two rows succeed, two fail (unknown role); none of these addresses or names may appear in a notice. */
@@ -43,15 +42,6 @@ class NotificationsTest extends PipelineTestSupport {
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1",
             ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
-    private WebhookReceiver webhook;
-
-    /** The receiver, started on first use (the Camel test base asks for settings in its constructor). */
-    private WebhookReceiver webhook() {
-        if (webhook == null) {
-            webhook = new WebhookReceiver();
-        }
-        return webhook;
-    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -68,13 +58,6 @@ class NotificationsTest extends PipelineTestSupport {
     @BeforeEach
     void emptyMailboxes() throws Exception {
         MAIL.purgeEmailFromAllMailboxes();
-    }
-
-    @AfterEach
-    void stopWebhook() {
-        if (webhook != null) {
-            webhook.close();
-        }
     }
 
     @Test

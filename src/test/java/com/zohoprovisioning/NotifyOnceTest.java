@@ -1,7 +1,7 @@
 package com.zohoprovisioning;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,12 +19,9 @@ class NotifyOnceTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
-    @AfterEach
-    void clear() {
-        props.clear();
-    }
 
     @Test
     void theQueuedNoticesAreSentBeforeOnceExitsAndACleanFileIsToldWithOnSuccess() throws IOException {

@@ -1,6 +1,5 @@
 package com.zohoprovisioning;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -11,16 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A file the runaway guard holds (Zoho down mid-file) is told with the guard's reason and how to release it. */
-class NotifyRunawayHeldTest extends PipelineTestSupport {
+class NotifyRunawayHeldTest extends WebhookTestSupport {
 
-    private WebhookReceiver webhook;
-
-    private WebhookReceiver webhook() {
-        if (webhook == null) {
-            webhook = new WebhookReceiver();
-        }
-        return webhook;
-    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -29,13 +20,6 @@ class NotifyRunawayHeldTest extends PipelineTestSupport {
                 "zoho.max-concurrent", "2",
                 "zoho.retry.max-redeliveries", "0",
                 "zoho.breaker.max-pause-ms", "0");
-    }
-
-    @AfterEach
-    void stopWebhook() {
-        if (webhook != null) {
-            webhook.close();
-        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.zohoprovisioning;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -14,28 +13,13 @@ import static org.awaitility.Awaitility.await;
  * Issue 16: a roster the guard holds is told (here by webhook) with the guard's reason, where its plan is and how to
  * approve it, and nothing of its rows or of the leavers.
  */
-class RosterNotifyTest extends PipelineTestSupport {
+class RosterNotifyTest extends WebhookTestSupport {
 
-    private WebhookReceiver webhook;
-
-    private WebhookReceiver webhook() {
-        if (webhook == null) {
-            webhook = new WebhookReceiver();
-        }
-        return webhook;
-    }
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("notify.webhook.url", webhook().url(), "provisioning.crm-users.mode", "roster",
                 "provisioning.crm-users.roster.max-deactivations", "1");
-    }
-
-    @AfterEach
-    void stopWebhook() {
-        if (webhook != null) {
-            webhook.close();
-        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.zohoprovisioning;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,12 +25,9 @@ class RunsEndTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
-    @AfterEach
-    void clear() {
-        props.clear();
-    }
 
     private Path drop(String name, String content) throws IOException {
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));

@@ -2,8 +2,8 @@ package com.zohoprovisioning;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -28,12 +28,9 @@ class SandboxRemembersTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
-    @AfterEach
-    void clear() {
-        props.clear();
-    }
 
     private String once(String name) throws IOException {
         Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));

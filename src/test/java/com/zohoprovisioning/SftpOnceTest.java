@@ -3,6 +3,7 @@ package com.zohoprovisioning;
 import com.zohoprovisioning.ops.EmbeddedSftpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -22,11 +23,11 @@ class SftpOnceTest {
     @TempDir
     Path base;
     private EmbeddedSftpServer server;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
     @AfterEach
     void clear() {
-        props.clear();
         if (server != null) {
             server.close();
         }

@@ -5,6 +5,7 @@ import com.zohoprovisioning.ops.RemotePolls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,7 +27,8 @@ class SftpOpenSshOnceTest {
     @TempDir
     Path base;
     private OpenSshServer server;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
 
     @BeforeEach
     void startSshd() {
@@ -36,7 +38,6 @@ class SftpOpenSshOnceTest {
 
     @AfterEach
     void stop() {
-        props.clear();
         if (server != null) {
             server.close();
         }

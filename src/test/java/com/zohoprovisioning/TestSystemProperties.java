@@ -1,10 +1,16 @@
 package com.zohoprovisioning;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** System properties a test sets for an in-process {@code Application.run}; {@link #clear} removes them again. */
-final class TestSystemProperties {
+/**
+ * System properties a test sets for an in-process {@code Application.run}; removed again after each test (register
+ * it with {@code @RegisterExtension}) or by {@link #clear}.
+ */
+final class TestSystemProperties implements AfterEachCallback {
 
     private final List<String> set = new ArrayList<>();
 
@@ -20,6 +26,11 @@ final class TestSystemProperties {
         List<String> args = new ArrayList<>(List.of("--once"));
         args.addAll(List.of(extra));
         return Application.run(args.toArray(String[]::new));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        clear();
     }
 
     void clear() {

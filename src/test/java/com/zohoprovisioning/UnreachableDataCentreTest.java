@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ class UnreachableDataCentreTest {
 
     @TempDir
     Path work;
-    private final TestSystemProperties props = new TestSystemProperties();
+    @RegisterExtension
+    final TestSystemProperties props = new TestSystemProperties();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
@@ -37,7 +39,6 @@ class UnreachableDataCentreTest {
     @AfterEach
     void clear() {
         root.detachAppender(logs);
-        props.clear();
     }
 
     @Test

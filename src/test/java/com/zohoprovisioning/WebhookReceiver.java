@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** A loopback HTTP server standing in for a Slack or Teams incoming webhook: it keeps every POST and answers 200. */
 final class WebhookReceiver implements AutoCloseable {
@@ -23,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
 
     WebhookReceiver() {
         this(java.time.Duration.ZERO);
@@ -40,20 +44,23 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            try {
-                Thread.sleep(latency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            received.add(new Request(ex.getRequestMethod(), ex.getRequestURI().toString(),
-                    Map.copyOf(ex.getRequestHeaders()), body));
-            byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, ok.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(ok);
-            }
+            Request request = new Request(ex.getRequestMethod(), ex.getRequestURI().toString(),
+                    Map.copyOf(ex.getRequestHeaders()), body);
+            // the answer comes after the latency, from a timer (the exchange stays open until then)
+            answers.schedule(() -> answer(ex, request), latency.toMillis(), TimeUnit.MILLISECONDS);
         });
         server.start();
+    }
+
+    private void answer(com.sun.net.httpserver.HttpExchange ex, Request request) {
+        received.add(request);
+        byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = ex.getResponseBody()) {
+            ex.sendResponseHeaders(200, ok.length);
+            out.write(ok);
+        } catch (IOException e) {
+            // the client gave up waiting: nothing to answer
+        }
     }
 
     /** The webhook's address, with a secret-looking path as Slack's have. */
@@ -68,5 +75,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        answers.shutdownNow();
     }
 }
