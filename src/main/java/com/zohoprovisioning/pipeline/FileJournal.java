@@ -7,17 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -29,7 +22,7 @@ import java.util.Map;
  * is ignored.
  * <p>
  * A "sent" line reaches the file (the operating system) before its call goes out, in one write together with the
- * outcome lines that waited since the last write; outcome lines wait for at most {@value #PENDING_MAX} bytes, and
+ * outcome lines that waited since the last write; outcome lines wait for at most {@value JournalLines#PENDING_MAX} bytes, and
  * {@link #done} and {@link #close} write them too. A run killed before its waiting outcomes were written finds
  * those rows in doubt (reconciled, never sent blindly again) or, when they made no call, does them again: one
  * write per record instead of two.
@@ -46,19 +39,16 @@ public final class FileJournal implements Closeable {
     private final Map<String, Leaver> leaversSent = new HashMap<>();
     private String rosterStarted;
     private String done;
-    private OutputStream out;
-    /** The lines not yet written to the file. */
-    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(8192);
-    static final int PENDING_MAX = 64 * 1024;
-    private JsonGenerator gen;
+    private final JournalLines lines;
 
     private FileJournal(Path dir) {
         this.dir = dir;
+        this.lines = new JournalLines(dir.resolve(FILE));
     }
 
     /** The journal folder of this input: keyed by its content, so a renamed or moved-back file resumes too. */
     public static Path dirFor(Path workDir, String feed, Path input) throws IOException {
-        return dirFor(workDir, feed, sha256(input));
+        return dirFor(workDir, feed, Sha256.of(input));
     }
 
     /** The journal folder of an input whose SHA-256 (hex) is known. */
@@ -133,14 +123,10 @@ public final class FileJournal implements Closeable {
 
     /** Before a leaver's deactivation goes out: who, so that a run killed before the answer can reconcile it. */
     public synchronized void leaverSent(Leaver u) {
-        try {
-            JsonGenerator g = line();
+        lines.write(true, g -> {
             writeLeaver(g, u);
             g.writeStringField("sent", "PUT");
-            append(g, true);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
     }
 
     /** The plan digest of a roster run that got past its guard, or null: a resumed run does not ask the guard again. */
@@ -150,26 +136,18 @@ public final class FileJournal implements Closeable {
 
     /** Roster mode: the file got past the guard with this plan, before its first call. */
     public synchronized void rosterStarted(String digest) {
-        try {
-            JsonGenerator g = line();
+        lines.write(true, g -> {
             g.writeStringField("roster", digest);
-            append(g, true);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
         rosterStarted = digest;
     }
 
     /** A leaver's outcome: who (for its result line when the run resumes) and what happened. */
     public synchronized void leaver(Leaver u, RecordOutcome o) {
-        try {
-            JsonGenerator g = line();
+        lines.write(true, g -> {
             writeLeaver(g, u);
             writeOutcome(g, o);
-            append(g, true);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
     }
 
     private static String text(JsonNode o, String f) {
@@ -211,25 +189,17 @@ public final class FileJournal implements Closeable {
     }
 
     public synchronized void sent(long row, String method) {
-        try {
-            JsonGenerator g = line();
+        lines.write(true, g -> {
             g.writeNumberField("row", row);
             g.writeStringField("sent", method);
-            append(g, true);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
     }
 
     public synchronized void outcome(long row, RecordOutcome o) {
-        try {
-            JsonGenerator g = line();
+        lines.write(false, g -> {
             g.writeNumberField("row", row);
             writeOutcome(g, o);
-            append(g, false);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
     }
 
     private static void writeLeaver(JsonGenerator g, Leaver u) throws IOException {
@@ -254,79 +224,14 @@ public final class FileJournal implements Closeable {
     }
 
     public synchronized void done(String archive) {
-        try {
-            JsonGenerator g = line();
+        lines.write(true, g -> {
             g.writeStringField("done", archive);
-            append(g, true);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+        });
         done = archive;
-    }
-
-    /** Starts one line: a JSON object written by one generator after the waiting lines (no tree, no string). */
-    private JsonGenerator line() throws IOException {
-        if (gen == null) {
-            gen = JSON.getFactory().createGenerator(pending);
-            gen.setRootValueSeparator(null);
-        }
-        gen.writeStartObject();
-        return gen;
-    }
-
-    /** Ends the line; it waits for the next write unless {@code write} or the waiting lines are many. */
-    private void append(JsonGenerator g, boolean write) throws IOException {
-        g.writeEndObject();
-        g.flush();
-        pending.write('\n');
-        if (write || pending.size() >= PENDING_MAX) {
-            writePending();
-        }
-    }
-
-    /** The waiting lines to the file, in one write. */
-    private void writePending() throws IOException {
-        if (pending.size() == 0) {
-            return;
-        }
-        try {
-            if (out == null) {
-                OutputFiles.file(dir.resolve(FILE));
-                out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                        StandardOpenOption.WRITE);
-            }
-            pending.writeTo(out);
-            out.flush();
-        } finally {
-            pending.reset();
-        }
-    }
-
-    private UncheckedIOException failed(IOException e) {
-        // the lines that waited are dropped with the failed write: their rows end up in doubt or are done again
-        return new UncheckedIOException("cannot write the journal " + dir.resolve(FILE) + ": " + e.getMessage(), e);
     }
 
     @Override
     public synchronized void close() throws IOException {
-        writePending();
-        if (out != null) {
-            out.close();
-            out = null;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        lines.close();
     }
 }

@@ -46,8 +46,8 @@ public final class FilePublisher {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         String feed = run.feed().name();
         String name = freeName(feed, run.fileName(), run.stamp());
-        Path ok = publish(run.successWriter(), workDir.resolve("success").resolve(feed).resolve(name));
-        Path err = publish(run.errorWriter(), workDir.resolve("error").resolve(feed).resolve(name));
+        Path ok = publish(run.results().success(), workDir.resolve("success").resolve(feed).resolve(name));
+        Path err = publish(run.results().error(), workDir.resolve("error").resolve(feed).resolve(name));
         Path archive = WorkFiles.unique(workDir.resolve("archive").resolve(feed), run.fileName(), run.stamp());
         Path report = workDir.resolve("reports").resolve(feed).resolve(name + ".summary.json");
         run.published(new PublishedFiles(name, ok, err, archive, report));
@@ -68,8 +68,8 @@ public final class FilePublisher {
                 || Files.exists(dir.resolve(name + ".summary.json"))) {
             name = WorkFiles.stamped(run.fileName(), run.stamp() + (n++ == 0 ? "" : "-" + n));
         }
-        Path ok = publish(run.successWriter(), dir.resolve(validatedName(name)));
-        Path err = publish(run.errorWriter(), dir.resolve(errorsName(name)));
+        Path ok = publish(run.results().success(), dir.resolve(validatedName(name)));
+        Path err = publish(run.results().error(), dir.resolve(errorsName(name)));
         run.published(new PublishedFiles(name, ok, err, dir.resolve(name), dir.resolve(name + ".summary.json")));
     }
 
@@ -96,7 +96,7 @@ public final class FilePublisher {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         PublishedFiles published = run.published();
         Map<String, Object> summary = RunSummary.of(run, published, workDir, Instant.now(),
-                limits.report(run.apis()));
+                limits.report(run.calls().apis()));
         WorkFiles.writeAtomically(published.summary(), JSON.writeValueAsBytes(summary));
     }
 
@@ -121,7 +121,7 @@ public final class FilePublisher {
         stats.fileDone(ok, failed + (roster == null ? 0 : roster.failed.sum()));
         Object left = RunSummary.credits(run).get("remaining");
         LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls{}, {} ms{}", run.feed().name(),
-                run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                run.fileName(), run.read.get(), ok, failed, run.calls().total(),
                 left == null ? "" : " (API credits left: " + left + ")",
                 Duration.between(run.started(), Instant.now()).toMillis(), roster == null ? ""
                         : "; roster: " + roster.deactivated.sum() + " leavers deactivated, " + roster.failed.sum()
@@ -165,7 +165,7 @@ public final class FilePublisher {
         Map<String, Object> credits = RunSummary.credits(run);
         LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; going live"
                 + " costs {} API credits ({} lookups, {} writes){}; input, results and summary in {}: {}", feed,
-                run.fileName(), run.read.get(), ok, failed, run.apiCallTotal(),
+                run.fileName(), run.read.get(), ok, failed, run.calls().total(),
                 Duration.between(run.started(), Instant.now()).toMillis(), credits.get("cost"), credits.get("lookups"),
                 credits.get("writes"), credits.containsKey("remaining") ? ", Zoho reports left: " + credits.get("remaining")
                         : "", input.getParent(), goLive(input.getFileName().toString(), feed));
@@ -192,7 +192,8 @@ public final class FilePublisher {
         return name;
     }
 
-    private static Path publish(ResultWriter writer, Path target) throws IOException {
+    /** A result file from the run's temp folder to {@code target}; null when it was never opened (no line). */
+    static Path publish(ResultWriter writer, Path target) throws IOException {
         if (writer == null) {
             return null;
         }

@@ -28,8 +28,8 @@ public final class FileRun {
     private final String stamp = STAMP.format(started);
     private final boolean dryRun;
     private RecordSource records;
-    private ResultWriter success;
-    private ResultWriter error;
+    private final ResultFiles results = new ResultFiles(this::open);
+    private final RunCalls calls = new RunCalls();
     private Object lookups;
     private Path profileFile;
     private volatile PublishedFiles published;
@@ -38,8 +38,6 @@ public final class FileRun {
     final LongAdder failed = new LongAdder();
     final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
     final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
-    final Map<String, LongAdder> apiCalls = new ConcurrentHashMap<>();
-    private final java.util.Set<String> apis = new java.util.concurrent.ConcurrentSkipListSet<>();
     volatile long lastProgressNanos = System.nanoTime();
     final LongAdder resumed = new LongAdder();
     final LongAdder held = new LongAdder();
@@ -50,8 +48,6 @@ public final class FileRun {
     private volatile String stopReason;
     private volatile boolean fatal;
     private volatile boolean resultsBom = true;
-    /** The result lines' input order, once the records are streamed. */
-    private volatile ResultOrder order;
     private String sha256;
     private volatile ProcessedFiles.Entry repeatOf;
     private FieldMapping mapping;
@@ -59,9 +55,6 @@ public final class FileRun {
     private volatile RosterRun roster;
     private TakenInput input;
     private volatile Instant resumeAt;
-    /** Per API: the API credits Zoho reported left after this file's first call, and after its last. */
-    private final Map<String, long[]> credits = new ConcurrentHashMap<>();
-    final LongAdder dryRunWrites = new LongAdder();
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -136,7 +129,7 @@ public final class FileRun {
     /** The SHA-256 of the input's bytes (hex), computed once: it keys the journal and the repeat check. */
     public synchronized String sha256() throws IOException {
         if (sha256 == null) {
-            sha256 = input != null ? input.sha256() : FileJournal.sha256(source);
+            sha256 = input != null ? input.sha256() : Sha256.of(source);
         }
         return sha256;
     }
@@ -212,7 +205,7 @@ public final class FileRun {
         }
         // the stream ends: reading must not wait for records that will get no line (outside this lock: the
         // buffer's writing takes this run's lock for its writers while holding its own)
-        ResultOrder o = order;
+        ResultOrder o = results.order();
         if (o != null) {
             o.stopWaiting();
         }
@@ -264,68 +257,14 @@ public final class FileRun {
         resumeAt = at;
     }
 
-    void creditsReported(String api, long left) {
-        credits.compute(api, (k, v) -> v == null ? new long[] {left, left} : new long[] {v[0], left});
+    /** The Zoho calls of this file: by endpoint and API, the credits reported, a dry run's writes. */
+    public RunCalls calls() {
+        return calls;
     }
 
-    Map<String, long[]> credits() {
-        return credits;
-    }
-
-    public void countCall(String api, String endpoint) {
-        apiCalls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
-        if (!apis.contains(api)) {
-            apis.add(api);
-        }
-    }
-
-    /** The Zoho APIs this file called (bigin, crm, mail). */
-    public java.util.Set<String> apis() {
-        return apis;
-    }
-
-    public long apiCallTotal() {
-        return apiCalls.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
-    /** Result lines from now on in input order, through this buffer (RecordStream). */
-    void order(ResultOrder o) {
-        this.order = o;
-    }
-
-    ResultOrder order() {
-        return order;
-    }
-
-    /** A record's result line: in input order once it waits for no earlier record. */
-    void writeResult(InputRecord r, RecordOutcome o) {
-        ResultOrder ordered = order;
-        if (ordered != null && r.seq >= 0) {
-            ordered.put(r.seq, r, o);
-        } else {
-            writer(o.success()).write(r, o);
-        }
-    }
-
-    /** A record that gets no result line in this run (held): the ones after it need not wait for it. */
-    void noResult(InputRecord r) {
-        ResultOrder ordered = order;
-        if (ordered != null && r.seq >= 0) {
-            ordered.skip(r.seq);
-        }
-    }
-
-    synchronized ResultWriter writer(boolean ok) {
-        if (ok) {
-            if (success == null) {
-                success = open("success");
-            }
-            return success;
-        }
-        if (error == null) {
-            error = open("error");
-        }
-        return error;
+    /** Its success and error files (in input order once the records are streamed). */
+    ResultFiles results() {
+        return results;
     }
 
     private ResultWriter open(String kind) {
@@ -336,14 +275,6 @@ public final class FileRun {
                         : records.mapping().profile().name());
     }
 
-    synchronized ResultWriter successWriter() {
-        return success;
-    }
-
-    synchronized ResultWriter errorWriter() {
-        return error;
-    }
-
     Path tmpDir() {
         return tmpDir;
     }
@@ -352,17 +283,9 @@ public final class FileRun {
         if (records != null) {
             records.close();
         }
-        if (order != null) {
-            order.flush();
-        }
-        if (success != null) {
-            success.close();
-        }
-        if (error != null) {
-            error.close();
-        }
+        results.close();
         if (roster != null) {
-            roster.close();
+            roster.results.close();
         }
         if (journal != null) {
             journal.close();

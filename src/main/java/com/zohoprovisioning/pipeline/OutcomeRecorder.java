@@ -39,7 +39,7 @@ public final class OutcomeRecorder {
         ZohoCall call = ZohoCall.of(exchange);
         FileRun run = call == null ? null : call.caller(RunProperties.RUN, FileRun.class);
         if (run != null) {
-            run.creditsReported(call.api(), left);
+            run.calls().creditsReported(call.api(), left);
         }
     }
 
@@ -54,7 +54,7 @@ public final class OutcomeRecorder {
         if (run == null) {
             return;
         }
-        run.countCall(call.api(), call.endpoint());
+        run.calls().count(call.api(), call.endpoint());
         InputRecord r = call.caller(RunProperties.RECORD, InputRecord.class);
         if (r == null || run.journal() == null || "GET".equalsIgnoreCase(call.method()) || call.journaled()) {
             return;
@@ -74,7 +74,7 @@ public final class OutcomeRecorder {
         if (stopsTheFile(run, o)) {
             // not a row error: this record, like the ones not started, gets no outcome and is sent when it resumes
             r.endTurn();
-            run.noResult(r);
+            run.results().skip(r);
             run.held.increment();
             exchange.removeProperty(RunProperties.OUTCOME);
             return;
@@ -153,11 +153,11 @@ public final class OutcomeRecorder {
                 run.journal().outcome(r.row(), o);
             }
             placed = true;
-            run.writeResult(r, o);
+            run.results().write(r, o);
         } catch (UncheckedIOException e) {
             if (!placed) {
                 // no journal line: no result line either, and the records after it must not wait for one
-                run.noResult(r);
+                run.results().skip(r);
             }
             stopFatal(run, e);
             return false;

@@ -1,8 +1,6 @@
 package com.zohoprovisioning.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -28,7 +26,7 @@ public final class OutputNames {
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 && bytes(name.substring(dot)) <= MAX_EXTENSION_BYTES ? name.substring(dot) : "";
         String stem = name.substring(0, name.length() - ext.length());
-        String tag = "~" + HexFormat.of().formatHex(sha256(name)).substring(0, 8);
+        String tag = "~" + HexFormat.of().formatHex(Sha256.of(name)).substring(0, 8);
         int budget = MAX_BYTES - bytes(tag) - bytes(ext);
         StringBuilder cut = new StringBuilder();
         int used = 0;
@@ -47,13 +45,5 @@ public final class OutputNames {
 
     static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -28,7 +28,7 @@ public class RecordOutcomes {
             boolean dryRun = "VALIDATED".equals(r.code()) && r.httpStatus() == 0;
             FileRun run = dryRun ? exchange.getProperty(RunProperties.RUN, FileRun.class) : null;
             if (run != null) {
-                run.dryRunWrites.increment(); // the call a real run makes: the dry run's credit estimate
+                run.calls().dryRunWrites(1); // the call a real run makes: the dry run's credit estimate
             }
             o = RecordOutcome.ok(dryRun ? "validated" : exchange.getVariable(ACTION, String.class), id, r.code(),
                     r.message(), dryRun ? null : r.httpStatus());

@@ -51,7 +51,7 @@ public final class RecordStart {
             r = exchange.getMessage().getBody(InputRecord.class);
         }
         r.endTurn();
-        run.noResult(r);
+        run.results().skip(r);
         run.held.increment();
     }
 }

@@ -30,7 +30,7 @@ public final class RecordStream {
 
     public Iterator<InputRecord> records(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
-        run.order(new ResultOrder(reorderCapacity, (r, o) -> run.writer(o.success()).write(r, o)));
+        run.results().order(new ResultOrder(reorderCapacity, (r, o) -> run.results().writer(o.success()).write(r, o)));
         return new Records(run, outcomes);
     }
 
@@ -53,7 +53,7 @@ public final class RecordStream {
             this.journal = run.journal();
             this.outcomes = outcomes;
             this.firstRows = new KeyIndex(run.tmpDir());
-            this.order = run.order();
+            this.order = run.results().order();
         }
 
         @Override

@@ -71,6 +71,6 @@ public final class RepeatedFiles {
 
     /** The approval {@code approve} writes: the SHA-256 of the released file and when it was approved. */
     public static String approval(Path file) throws IOException {
-        return "sha256=" + FileJournal.sha256(file) + "\napproved=" + java.time.Instant.now() + "\n";
+        return "sha256=" + Sha256.of(file) + "\napproved=" + java.time.Instant.now() + "\n";
     }
 }

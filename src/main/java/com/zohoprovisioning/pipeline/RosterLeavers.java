@@ -98,14 +98,9 @@ public final class RosterLeavers {
                 + run.roster().resumed.sum());
     }
 
-    /** A leaver not started because the file stopped: no outcome, done when the file resumes. */
-    public void held(Exchange exchange) {
-        // nothing to write: the journal has no outcome for it, so the resumed run plans it again
-    }
-
     private static void write(FileRun run, RosterRun roster, Leaver l, RecordOutcome o, long n) {
         try {
-            roster.writer(run, o.success()).write(l.asRecord(n), o);
+            roster.results.writer(o.success()).write(l.asRecord(n), o);
         } catch (UncheckedIOException e) {
             run.stop("cannot write the leavers' results: " + e.getMessage(), true);
             return;
@@ -136,16 +131,9 @@ public final class RosterLeavers {
             return;
         }
         String name = WorkFiles.stamped(p.name(), "leavers");
-        roster.publishedOk = moved(roster.okWriter(), workDir.resolve("success").resolve(feed).resolve(name));
-        roster.publishedError = moved(roster.errorWriter(), workDir.resolve("error").resolve(feed).resolve(name));
-    }
-
-    private static Path moved(ResultWriter w, Path target) throws IOException {
-        if (w == null) {
-            return null;
-        }
-        OutputFiles.directories(target.getParent());
-        WorkFiles.move(w.path(), target);
-        return target;
+        roster.publishedOk = FilePublisher.publish(roster.results.success(),
+                workDir.resolve("success").resolve(feed).resolve(name));
+        roster.publishedError = FilePublisher.publish(roster.results.error(),
+                workDir.resolve("error").resolve(feed).resolve(name));
     }
 }

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -63,7 +62,7 @@ public final class RosterPlanner {
         if (!(run.lookups(Object.class) instanceof RosterDirectory directory)) {
             throw new ConfigurationException("feed " + run.feed().name() + " cannot run in roster mode");
         }
-        RosterRun roster = new RosterRun(s, run.tmpDir().resolve("plan.csv"));
+        RosterRun roster = new RosterRun(s, run.tmpDir().resolve("plan.csv"), run);
         run.startRoster(roster);
         Map<String, String> emailById = new HashMap<>();
         directory.directoryUsers().forEach(u -> emailById.put(u.id(), u.email()));
@@ -74,7 +73,7 @@ public final class RosterPlanner {
             findLeavers(run, roster, directory, present, plan);
         }
         if (run.dryRun()) {
-            run.dryRunWrites.add(roster.leavers.size()); // the deactivations a real run sends: the credit estimate
+            run.calls().dryRunWrites(roster.leavers.size()); // the deactivations a real run sends: the credit estimate
         }
         roster.digest = digest(roster.leavers);
         roster.limit = s.limit(roster.activeBefore);
@@ -215,13 +214,9 @@ public final class RosterPlanner {
 
     /** The SHA-256 of the leavers' ids, sorted: what an approval is bound to. */
     static String digest(List<Leaver> leavers) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            leavers.stream().map(Leaver::id).sorted().forEach(id -> md.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = Sha256.digest();
+        leavers.stream().map(Leaver::id).sorted().forEach(id -> md.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private synchronized ProducerTemplate template(Exchange exchange) {

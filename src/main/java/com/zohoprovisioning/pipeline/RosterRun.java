@@ -32,15 +32,16 @@ public final class RosterRun {
     final LongAdder deactivated = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder resumed = new LongAdder();
-    private ResultWriter ok;
-    private ResultWriter error;
+    /** The leavers' result files, beside the rows' ones. */
+    final ResultFiles results;
     Path publishedOk;
     Path publishedError;
     Path publishedPlan;
 
-    RosterRun(RosterSettings settings, Path planFile) {
+    RosterRun(RosterSettings settings, Path planFile, FileRun run) {
         this.settings = settings;
         this.planFile = planFile;
+        this.results = new ResultFiles(kind -> open(run, kind));
     }
 
     /** Why the guard holds the file (before any call), or null. */
@@ -52,41 +53,10 @@ public final class RosterRun {
         this.heldReason = reason;
     }
 
-    /** The leavers' result files (opened on first use, in the run's temp folder). */
-    synchronized ResultWriter writer(FileRun run, boolean success) {
-        if (success) {
-            if (ok == null) {
-                ok = open(run, "leavers-success");
-            }
-            return ok;
-        }
-        if (error == null) {
-            error = open(run, "leavers-error");
-        }
-        return error;
-    }
-
-    private static ResultWriter open(FileRun run, String name) {
+    private static ResultWriter open(FileRun run, String kind) {
         FileFormat f = run.format();
-        return new ResultWriter(run.tmpDir().resolve(name + "." + f.extension()), f, Leaver.COLUMNS,
+        return new ResultWriter(run.tmpDir().resolve("leavers-" + kind + "." + f.extension()), f, Leaver.COLUMNS,
                 run.records().delimiter(), true, null);
-    }
-
-    synchronized ResultWriter okWriter() {
-        return ok;
-    }
-
-    synchronized ResultWriter errorWriter() {
-        return error;
-    }
-
-    synchronized void close() throws java.io.IOException {
-        if (ok != null) {
-            ok.close();
-        }
-        if (error != null) {
-            error.close();
-        }
     }
 
     /** The summary's {@code roster} block. */

@@ -1,6 +1,7 @@
 package com.zohoprovisioning.pipeline;
 
 import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.CountOrPercent;
 import com.zohoprovisioning.config.Settings;
 
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * never deactivated, and the guard ({@code max-deactivations}: a count, or a percentage of the active users).
  */
 public record RosterSettings(boolean roster, boolean feedHasRoster, List<String> protectProfiles, List<Pattern> protect,
-                             long maxCount, double maxPercent) {
+                             CountOrPercent maxDeactivations) {
 
     /** The settings of a feed; {@code feedHasRoster}: the feed has roster mode at all ({@code Feed.roster()}). */
     public static RosterSettings of(Settings settings, String feed, boolean feedHasRoster) {
@@ -23,25 +24,9 @@ public record RosterSettings(boolean roster, boolean feedHasRoster, List<String>
             throw new ConfigurationException("provisioning." + feed + ".mode=" + mode + ": use changes or roster");
         }
         String limitKey = key(settings, feed, "max-deactivations");
-        String limit = settings.text(limitKey);
-        long count = -1;
-        double percent = -1;
-        try {
-            if (limit.endsWith("%")) {
-                percent = Double.parseDouble(limit.substring(0, limit.length() - 1).trim());
-            } else {
-                count = Long.parseLong(limit);
-            }
-        } catch (NumberFormatException e) {
-            count = -2;
-        }
-        if (count < -1 || percent > 100 || (count < 0 && percent < 0)) {
-            throw new ConfigurationException(limitKey + "=" + limit + ": use a count (e.g. 25) or a percentage of the"
-                    + " active users (e.g. 10%)");
-        }
+        CountOrPercent limit = CountOrPercent.parse(limitKey, settings.text(limitKey));
         return new RosterSettings(mode.equals("roster"), feedHasRoster, list(settings, key(settings, feed, "protect-profiles")),
-                list(settings, key(settings, feed, "protect")).stream().map(RosterSettings::glob).toList(), count,
-                percent);
+                list(settings, key(settings, feed, "protect")).stream().map(RosterSettings::glob).toList(), limit);
     }
 
     /** The feed's own key when it is set, else the shared {@code provisioning.roster.<suffix>}. */
@@ -61,15 +46,14 @@ public record RosterSettings(boolean roster, boolean feedHasRoster, List<String>
                 .collect(java.util.stream.Collectors.joining(".*")), Pattern.CASE_INSENSITIVE);
     }
 
-    /** The most leavers a file may deactivate without approval, of this many active users. */
+    /** The most leavers a file may deactivate without approval, of this many active users (rounded down). */
     public long limit(long active) {
-        return maxCount >= 0 ? maxCount : (long) Math.floor(active * maxPercent / 100.0);
+        return maxDeactivations.of(active);
     }
 
     /** The limit as the settings say it ("10 %" or "25"), for the reason. */
     public String limitText() {
-        return maxCount >= 0 ? String.valueOf(maxCount) : (maxPercent == Math.rint(maxPercent)
-                ? String.valueOf((long) maxPercent) : String.valueOf(maxPercent)) + " %";
+        return maxDeactivations.toString();
     }
 
     public boolean protectedEmail(String email) {

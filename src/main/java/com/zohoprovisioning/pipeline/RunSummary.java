@@ -41,8 +41,8 @@ final class RunSummary {
             summary.put("roster", run.roster().summary(workDir, run.dryRun()));
         }
         Map<String, Object> calls = new LinkedHashMap<>();
-        calls.put("total", run.apiCallTotal());
-        calls.put("by_endpoint", FileRun.sums(run.apiCalls));
+        calls.put("total", run.calls().total());
+        calls.put("by_endpoint", run.calls().byEndpoint());
         summary.put("api_calls", calls);
         summary.put("concurrency", concurrency);
         summary.put("credits", credits(run));
@@ -74,8 +74,8 @@ final class RunSummary {
      */
     static Map<String, Object> credits(FileRun run) {
         long gets = 0;
-        long writes = run.dryRunWrites.sum();
-        for (Map.Entry<String, Long> e : FileRun.sums(run.apiCalls).entrySet()) {
+        long writes = run.calls().dryRunWrites();
+        for (Map.Entry<String, Long> e : run.calls().byEndpoint().entrySet()) {
             if (e.getKey().startsWith("GET ")) {
                 gets += e.getValue();
             } else {
@@ -87,7 +87,7 @@ final class RunSummary {
         credits.put("lookups", gets);
         credits.put("writes", writes);
         Map<String, Object> remaining = new LinkedHashMap<>();
-        new java.util.TreeMap<>(run.credits()).forEach((api, v) -> {
+        new java.util.TreeMap<>(run.calls().credits()).forEach((api, v) -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("before", v[0] + 1);
             one.put("after", v[1]);

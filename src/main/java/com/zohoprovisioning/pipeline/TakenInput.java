@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -59,7 +58,7 @@ public final class TakenInput {
         Version before = Version.of(inbox);
         InputFileCheck.checkSize(before.size(), settings);
         Path copy = dir.resolve(inbox.getFileName());
-        MessageDigest sha = newDigest();
+        MessageDigest sha = Sha256.digest();
         NulScan nul = new NulScan();
         boolean taken = false;
         try {
@@ -143,14 +142,6 @@ public final class TakenInput {
         Files.move(aside, back);
         LOG.info("{}/{}: a new version arrived under its name while it was processed; it stays in the inbox as {} and "
                 + "is processed on its own", inbox.getParent().getFileName(), inbox.getFileName(), back.getFileName());
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

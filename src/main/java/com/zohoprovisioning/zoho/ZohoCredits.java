@@ -1,6 +1,7 @@
 package com.zohoprovisioning.zoho;
 
 import com.zohoprovisioning.config.ConfigurationException;
+import com.zohoprovisioning.config.CountOrPercent;
 import com.zohoprovisioning.config.Settings;
 import org.apache.camel.Exchange;
 
@@ -30,39 +31,22 @@ public final class ZohoCredits {
     private record Seen(long remaining, Instant at) {
     }
 
-    private final long reserveCount;
-    private final int reservePercent;
+    private final CountOrPercent reserve;
     private final long perDay;
     private final Duration recheck;
     private final boolean once;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
 
-    public ZohoCredits(long reserveCount, int reservePercent, long perDay, Duration recheck, boolean once) {
-        this.reserveCount = reserveCount;
-        this.reservePercent = reservePercent;
+    public ZohoCredits(CountOrPercent reserve, long perDay, Duration recheck, boolean once) {
+        this.reserve = reserve;
         this.perDay = perDay;
         this.recheck = recheck;
         this.once = once;
     }
 
     public static ZohoCredits from(Settings settings) {
-        String reserve = settings.text("zoho.credits.reserve").replace(",", "").replace("_", "").trim();
-        long count = 0;
-        int percent = 0;
-        try {
-            if (reserve.endsWith("%")) {
-                percent = Integer.parseInt(reserve.substring(0, reserve.length() - 1).trim());
-                if (percent < 0 || percent > 100) {
-                    throw new NumberFormatException();
-                }
-            } else {
-                count = Long.parseLong(reserve);
-            }
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("zoho.credits.reserve=" + reserve + ": not a count (1000) nor a percentage"
-                    + " (20%)");
-        }
+        CountOrPercent reserve = CountOrPercent.parse("zoho.credits.reserve", settings.text("zoho.credits.reserve"));
         long perDay = settings.optionalText("zoho.credits.per-day").map(v -> {
             try {
                 return Long.parseLong(v.replace(",", "").replace("_", ""));
@@ -70,7 +54,7 @@ public final class ZohoCredits {
                 throw new ConfigurationException("zoho.credits.per-day=" + v + ": not a whole number");
             }
         }).orElse(0L);
-        return new ZohoCredits(count, percent, perDay, duration("zoho.credits.recheck-after",
+        return new ZohoCredits(reserve, perDay, duration("zoho.credits.recheck-after",
                 settings.text("zoho.credits.recheck-after")), settings.bool("provisioning.once"));
     }
 
@@ -122,11 +106,10 @@ public final class ZohoCredits {
 
     /** The credits left alone for other integrations, or 0 when a percentage has no budget to apply to yet. */
     public long reserve(String api) {
-        if (reservePercent == 0) {
-            return reserveCount;
+        if (!reserve.isPercent()) {
+            return reserve.count();
         }
-        long budget = perDay > 0 ? perDay : highest.getOrDefault(api, 0L);
-        return budget * reservePercent / 100;
+        return reserve.of(perDay > 0 ? perDay : highest.getOrDefault(api, 0L));
     }
 
     /** Before an attempt: refuses it while Zoho's last report (still fresh) is under the reserve, or nothing is left. */

@@ -55,7 +55,7 @@ class UnexpectedRecordErrorTest {
         assertThat(o.success()).isFalse();
         assertThat(o.code()).isEqualTo("INTERNAL_ERROR");
         assertThat(o.message()).isEqualTo("IllegalStateException: a bug");
-        List<String> lines = Files.readAllLines(run.errorWriter().path());
+        List<String> lines = Files.readAllLines(run.results().error().path());
         assertThat(lines).as("header and the record's result line").hasSize(2);
         assertThat(lines.get(1)).startsWith("kim@example.com,Kim,error,,,INTERNAL_ERROR,IllegalStateException: a bug,");
 

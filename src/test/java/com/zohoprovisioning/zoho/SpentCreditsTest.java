@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SpentCreditsTest {
 
     private final ZohoResponseParser parser = new ZohoResponseParser();
-    private final ZohoCredits credits = new ZohoCredits(0, 0, 0, Duration.ofHours(1), false);
+    private final ZohoCredits credits = new ZohoCredits(new com.zohoprovisioning.config.CountOrPercent(0, null), 0, Duration.ofHours(1), false);
 
     private static ZohoResponse tooMany(Long retryAfter) {
         return new ZohoResponse(429, false, "TOO_MANY_REQUESTS", "too many", null, null, null, retryAfter);

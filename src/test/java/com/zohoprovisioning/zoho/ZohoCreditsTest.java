@@ -48,10 +48,10 @@ class ZohoCreditsTest {
 
     @Test
     void noneLeftIsLowEvenWithoutAReserveAndAStaleReportIsNot() {
-        ZohoCredits c = new ZohoCredits(0, 0, 0, Duration.ZERO, true);
+        ZohoCredits c = new ZohoCredits(new com.zohoprovisioning.config.CountOrPercent(0, null), 0, Duration.ZERO, true);
         c.seen("bigin", 0);
         assertThat(c.low("bigin")).as("the report is stale at once").isFalse();
-        ZohoCredits fresh = new ZohoCredits(0, 0, 0, Duration.ofHours(1), true);
+        ZohoCredits fresh = new ZohoCredits(new com.zohoprovisioning.config.CountOrPercent(0, null), 0, Duration.ofHours(1), true);
         fresh.seen("bigin", 0);
         assertThat(fresh.low("bigin")).isTrue();
         assertThat(fresh.reason("bigin")).contains("0 left, reserve 0; move the file back to the inbox after");
