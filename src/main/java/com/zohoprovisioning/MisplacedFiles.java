@@ -103,7 +103,10 @@ final class MisplacedFiles {
     /** True for an input the inbox route takes, or a name of ours that belongs there. */
     private static boolean takenOrOurs(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return OnceRunner.isInput(name) || n.endsWith(".camellock") || n.endsWith(".profile");
+        String approved = com.zohoprovisioning.pipeline.RepeatedFiles.APPROVED;
+        return OnceRunner.isInput(name) || n.endsWith(".camellock") || n.endsWith(".profile")
+                // the approval `approve` writes beside the file it releases, taken with it
+                || n.endsWith(approved) && OnceRunner.isInput(name.substring(0, name.length() - approved.length()));
     }
 
     private static List<Path> list(Path dir) {

@@ -35,7 +35,9 @@ class KubernetesExampleTest {
                 "Deployment");
         assertThat(byKind.get("Role").toString()).contains("coordination.k8s.io").contains("leases");
         assertThat(byKind.get("PersistentVolumeClaim").toString()).contains("ReadWriteMany");
-        assertThat(byKind.get("Deployment").toString()).contains("replicas=2").contains("/observe/health/ready");
+        assertThat(byKind.get("Deployment").toString()).contains("replicas=2").contains("/observe/health/ready")
+                // Camel grants the Lease only to a pod of the namespace's list, by the pod's own name
+                .contains("name=CLUSTER_KUBERNETES_POD_NAME, valueFrom={fieldRef={fieldPath=metadata.name}}");
 
         @SuppressWarnings("unchecked")
         String props = ((Map<String, String>) byKind.get("ConfigMap").get("data")).get("production.properties");

@@ -22,6 +22,7 @@ class MisplacedFilesTest {
         Files.writeString(inbox.resolve("a.csv"), "email\n");
         Files.writeString(inbox.resolve("a.csv.profile"), "none\n");
         Files.writeString(inbox.resolve("a.csv.camelLock"), "");
+        Files.writeString(inbox.resolve("a.csv.approved"), "sha256=00\n"); // what `approve` writes beside a.csv
         Files.writeString(inbox.resolve("people.xlsx"), "PK");
         MisplacedFiles check = new MisplacedFiles(work, List.of("bigin-users"));
         assertThat(check.find()).containsExactly(inbox.resolve("people.xlsx").toAbsolutePath().normalize());

@@ -41,8 +41,8 @@ public final class ClusterSetup {
                     + " folder); --once runs one batch: schedule it on one machine, or run the service on two");
         }
         String namespace = settings.text("cluster.namespace");
-        String id = settings.optionalText("cluster.id").orElseGet(ClusterSetup::defaultId);
         String kind = settings.text("cluster.service").toLowerCase(Locale.ROOT);
+        String id = settings.optionalText("cluster.id").orElseGet(() -> kind.equals("kubernetes") ? podName(settings) : defaultId());
         CamelClusterService service = switch (kind) {
             case "file" -> fileLock(settings, workDir, id);
             case "kubernetes" -> kubernetes(settings, id);
@@ -75,7 +75,8 @@ public final class ClusterSetup {
     private static KubernetesClusterService kubernetes(Settings settings, String id) {
         KubernetesClusterService s = new KubernetesClusterService();
         s.setId(id);
-        s.setPodName(id);
+        // the Lease is granted only to a pod of the namespace's pod list, named as Kubernetes names it
+        s.setPodName(podName(settings));
         s.setLeaseResourceType(LeaseResourceType.Lease);
         settings.optionalText("cluster.kubernetes.namespace").ifPresent(s::setKubernetesNamespace);
         s.setLeaseDurationMillis(settings.longNumber("cluster.kubernetes.lease-duration-ms"));
@@ -94,6 +95,17 @@ public final class ClusterSetup {
         }
         return "Kubernetes Lease; a leader that dies loses it after "
                 + settings.longNumber("cluster.kubernetes.lease-duration-ms") + " ms";
+    }
+
+    /**
+     * The pod's own name: {@code cluster.kubernetes.pod-name}, or HOSTNAME, which Kubernetes sets to it. The Lease is
+     * granted only to a pod of the namespace's pod list.
+     */
+    private static String podName(Settings settings) {
+        return settings.optionalText("cluster.kubernetes.pod-name")
+                .or(() -> java.util.Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()))
+                .orElseThrow(() -> new ConfigurationException("cluster.service=kubernetes needs the pod's name:"
+                        + " set cluster.kubernetes.pod-name (the example sets it from metadata.name) or HOSTNAME"));
     }
 
     /** The host name and the process id: what tells two instances apart in logs and health. */

@@ -2,7 +2,6 @@ package com.zohoprovisioning.cluster;
 
 import com.zohoprovisioning.config.ConfigurationException;
 import com.zohoprovisioning.config.Settings;
-import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,12 @@ class ClusterSetupTest {
     void theKubernetesLeaseServiceIsChosenBySetting() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             assertThat(ClusterSetup.configure(context, Settings.of(settings("cluster.service", "kubernetes",
-                    "cluster.id", "pod-1")), Path.of("w"))).isNotNull();
-            CamelClusterService service = context.hasService(KubernetesClusterService.class);
+                    "cluster.kubernetes.pod-name", "zoho-provisioning-7d9f-x2k4")), Path.of("w"))).isNotNull();
+            KubernetesClusterService service = context.hasService(KubernetesClusterService.class);
             assertThat(service).isNotNull();
-            assertThat(service.getId()).isEqualTo("pod-1");
+            // the Lease goes only to a pod of the namespace's list: the pod's own name, also the default id
+            assertThat(service.getPodName()).isEqualTo("zoho-provisioning-7d9f-x2k4");
+            assertThat(service.getId()).isEqualTo("zoho-provisioning-7d9f-x2k4");
             assertThat(context.resolvePropertyPlaceholders("{{" + ClusterSetup.LEADER_ONLY + "}}file:x"))
                     .isEqualTo("master:zoho-provisioning:file:x");
         }
