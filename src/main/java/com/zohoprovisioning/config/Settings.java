@@ -42,6 +42,14 @@ public final class Settings {
                 + " is not set (its default belongs in config/application.properties)"));
     }
 
+    /**
+     * A per-feed setting: {@code provisioning.<feed>.<suffix>} when set, else the shared
+     * {@code provisioning.<suffix>}, whose default is in config/application.properties (a new feed needs no line).
+     */
+    public String feedText(String feed, String suffix) {
+        return optionalText("provisioning." + feed + "." + suffix).orElseGet(() -> text("provisioning." + suffix));
+    }
+
     /** The value, trimmed; empty when the key is absent or its value blank. */
     public Optional<String> optionalText(String key) {
         String v = lookup.apply(key);

@@ -119,7 +119,7 @@ public final class FieldMapping {
                     .ifPresent(v -> defaults.put(field, v));
         }
         return new FieldMapping(lines, MappingProfiles.load(f.profileTargets(), configDir), defaults,
-                settings.optionalText("provisioning." + feed + ".profile").orElse(null));
+                settings.feedText(feed, "profile"));
     }
 
     /** The mapping for a file whose header (or first JSON record) has these columns: its profile chosen. */

@@ -14,6 +14,8 @@ public class RecordOutcomes {
     public static final String CALL = "call";
     public static final String ACTION = "action";
     public static final String ID = "id";
+    /** A planner's remark added to a success's message: what of the row was not sent, and why. */
+    public static final String NOTE = "resultNote";
     private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomes.class);
 
     /** After a Zoho call: success with the planned action, or Zoho's code and message. */
@@ -31,7 +33,7 @@ public class RecordOutcomes {
                 run.calls().dryRunWrites(1); // the call a real run makes: the dry run's credit estimate
             }
             o = RecordOutcome.ok(dryRun ? "validated" : exchange.getVariable(ACTION, String.class), id, r.code(),
-                    r.message(), dryRun ? null : r.httpStatus());
+                    noted(exchange, r.message()), dryRun ? null : r.httpStatus());
         } else {
             o = RecordOutcome.error(null, r.code(), message(r), r.httpStatus() == 0 ? null : r.httpStatus());
         }
@@ -51,7 +53,14 @@ public class RecordOutcomes {
     /** A record that needs no call: unchanged, or validated in a dry run. */
     public static void noCall(Exchange exchange, String action, String id, String message) {
         exchange.setVariable(CALL, "none");
-        exchange.setProperty(RunProperties.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(), message, null));
+        exchange.setProperty(RunProperties.OUTCOME, RecordOutcome.ok(action, id, action.toUpperCase(),
+                noted(exchange, message), null));
+    }
+
+    /** The message with the planner's note, if it left one. */
+    private static String noted(Exchange exchange, String message) {
+        String note = exchange.getVariable(NOTE, String.class);
+        return note == null ? message : message == null || message.isEmpty() ? note : message + "; " + note;
     }
 
     /**

@@ -19,7 +19,7 @@ public record RosterSettings(boolean roster, boolean feedHasRoster, List<String>
 
     /** The settings of a feed; {@code feedHasRoster}: the feed has roster mode at all ({@code Feed.roster()}). */
     public static RosterSettings of(Settings settings, String feed, boolean feedHasRoster) {
-        String mode = settings.optionalText("provisioning." + feed + ".mode").orElse("changes").toLowerCase(Locale.ROOT);
+        String mode = feedHasRoster ? settings.feedText(feed, "mode").toLowerCase(Locale.ROOT) : "changes";
         if (!mode.equals("changes") && !mode.equals("roster")) {
             throw new ConfigurationException("provisioning." + feed + ".mode=" + mode + ": use changes or roster");
         }

@@ -24,12 +24,14 @@ import java.util.Map;
  */
 public class CrmUserPlanner {
 
-    /** Writable on add and update for another user (time_zone and language only a user may change for themselves). */
+    /** Writable on add and update for another user. */
     static final List<String> SENT_FIELDS = List.of("first_name", "last_name", "email", "role", "profile", "phone",
             "mobile", "fax", "dob", "alias", "street", "city", "state", "zip", "country", "website", "locale",
             "country_locale", "date_format", "time_format", "decimal_separator", "number_separator", "signature",
             "status");
     static final List<String> ADD_REQUIRED = List.of("first_name", "last_name", "email", "role", "profile");
+    /** Only the user may change these (Zoho: INVALID_DATA / NOT_ALLOWED for another user): never sent, but said. */
+    static final List<String> SELF_ONLY = List.of("time_zone", "language");
 
     public void plan(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
@@ -40,6 +42,7 @@ public class CrmUserPlanner {
         UserLookups.User existing = r.get("id") != null ? lookups.userById(r.get("id")) : lookups.user(r.get("email"));
         String id = r.get("id") != null ? r.get("id") : existing == null ? null : existing.id();
         String noCall = run.dryRun() ? "validated" : "unchanged";
+        noteSelfOnly(exchange, r, existing);
 
         if (UserRequests.reconciled(exchange, r, existing, run.dryRun())) {
             return;
@@ -81,5 +84,15 @@ public class CrmUserPlanner {
         String verb = !statusChange ? "updated" : wanted.equals("active") ? "activated" : "deactivated";
         user.put("id", id);
         UserRequests.request(exchange, "update", user, verb, id, r);
+    }
+
+    /** A row's time_zone or language that differs from Zoho's is not sent: its result says so instead of dropping it. */
+    private static void noteSelfOnly(Exchange exchange, InputRecord r, UserLookups.User existing) {
+        List<String> unsent = SELF_ONLY.stream().filter(f -> r.get(f) != null && !r.isDefault(f))
+                .filter(f -> existing == null || !r.get(f).equals(existing.fields().get(f))).toList();
+        if (!unsent.isEmpty()) {
+            exchange.setVariable(RecordOutcomes.NOTE, String.join(" and ", unsent) + " not sent: Zoho lets only the user"
+                    + " change their own (in their CRM settings)");
+        }
     }
 }

@@ -110,4 +110,26 @@ class CrmUsersFeedTest extends PipelineTestSupport {
         assertThat(crmUser("ivan.petrov@zylker.com").path("status").asText()).isEqualTo("inactive");
         assertThat(calls("POST /crm/v6/users")).as("only the duplicate and the long address reach Zoho").isEqualTo(2);
     }
+
+    @Test
+    void aStatusAlreadyHeldAndWhatOnlyTheUserMayChangeAreNotSentButSaid() {
+        drop(FEED, "edges.csv", """
+                action,email,mobile,country_locale,time_zone
+                deactivate,ivan.petrov@zylker.com,,,
+                update,kevin.ortiz@zylker.com,+1 555 0142,en_GB,Europe/London
+                """);
+        awaitDone(FEED, "edges.csv");
+        List<Map<String, String>> ok = csv("success/crm-users/edges.csv");
+        assertThat(csv("error/crm-users/edges.csv")).isEmpty();
+        assertThat(row(ok, 1)).as("deactivate a deactivated user: no call (Zoho would answer ID_ALREADY_DEACTIVATED)")
+                .containsEntry("result_action", "unchanged");
+        assertThat(row(ok, 1).get("result_message")).contains("already deactivated");
+        assertThat(row(ok, 2)).containsEntry("result_action", "updated");
+        assertThat(row(ok, 2).get("result_message")).contains("time_zone not sent: Zoho lets only the user change their own");
+        JsonNode kevin = crmUser("kevin.ortiz@zylker.com");
+        assertThat(kevin.path("mobile").asText()).isEqualTo("+1 555 0142");
+        assertThat(kevin.path("country_locale").asText()).isEqualTo("en_GB");
+        assertThat(kevin.path("time_zone").asText()).isNotEqualTo("Europe/London");
+        assertThat(calls("PUT /crm/v6/users/{id}")).as("only Kevin's update").isEqualTo(1);
+    }
 }
