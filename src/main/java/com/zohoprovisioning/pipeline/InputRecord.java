@@ -19,6 +19,7 @@ public final class InputRecord {
     /** Its place among the records read ({@link ResultOrder}); -1 until the record stream gives it one. */
     long seq = -1;
     private volatile Long duplicateOf;
+    private volatile String key;
     private volatile String inDoubt;
     private java.util.concurrent.CompletableFuture<Void> previousTurn;
     private java.util.concurrent.CompletableFuture<Void> turn;
@@ -98,6 +99,11 @@ public final class InputRecord {
         return duplicateOf;
     }
 
+    /** The key the file's order knows this record by (its key field, or what the lookups say of the id it names). */
+    public String key() {
+        return key;
+    }
+
     /**
      * The method (POST, PUT…) of a call an earlier, interrupted run sent for this record without getting the answer,
      * or null. A request builder reconciles it (looks the user up) before sending anything again.
@@ -110,8 +116,9 @@ public final class InputRecord {
         this.inDoubt = method;
     }
 
-    void markDuplicateOf(long firstRow) {
+    void markDuplicateOf(long firstRow, String key) {
         this.duplicateOf = firstRow;
+        this.key = key;
     }
 
     /** Records with the same key (serialised feeds) run one after another: wait for the previous one. */

@@ -38,7 +38,7 @@ public final class RecordStart {
         if (r.duplicateOf() != null) {
             FeedDefinition feed = run.feed();
             throw new RecordException("DUPLICATE_IN_FILE", "another record for " + feed.keyField() + " '"
-                    + r.get(feed.keyField()) + "' comes first, in row " + r.duplicateOf() + "; this one was not sent. "
+                    + r.key() + "' comes first, in row " + r.duplicateOf() + "; this one was not sent. "
                     + APPLIES_IF_DROPPED_BACK);
         }
     }

@@ -80,6 +80,9 @@ public final class RecordStream {
                 run.read.incrementAndGet();
                 r.seq = order.take();
                 String key = feed.keyField() == null ? null : r.get(feed.keyField());
+                if (key == null && run.lookups(Object.class) instanceof KeysById ids) {
+                    key = ids.keyOf(r); // a row naming the user by id: the same user as a row naming its e-mail
+                }
                 if (key != null && r.problem() == null) {
                     orderByKey(r, key.toLowerCase(Locale.ROOT));
                 }
@@ -102,7 +105,7 @@ public final class RecordStream {
                 // the first record's row as its result names it (the original file's, in a result file dropped back)
                 long first = firstRows.putIfAbsent(key, r.resultRow());
                 if (first >= 0) {
-                    r.markDuplicateOf(first);
+                    r.markDuplicateOf(first, key);
                 }
             } else {
                 CompletableFuture<Void> mine = new CompletableFuture<>();

@@ -14,7 +14,7 @@ import java.util.Map;
  * The roles, profiles and users of one file's run of a user feed (Bigin, CRM), loaded once: names and e-mails to
  * IDs, and what Zoho holds of each user (for updates and unchanged detection).
  */
-public final class UserLookups implements RosterDirectory {
+public final class UserLookups implements RosterDirectory, com.zohoprovisioning.pipeline.KeysById {
 
     /** A role or profile: its id and the names it answers to. */
     public record Named(String id, String name, String label) {
@@ -144,6 +144,18 @@ public final class UserLookups implements RosterDirectory {
     /** The user with this Zoho id, or null. */
     public User userById(String id) {
         return id == null ? null : usersById.get(id.trim());
+    }
+
+    /** A row naming a user by id is keyed by the user's e-mail, so a row naming the same user by e-mail is a duplicate. */
+    @Override
+    public String keyOf(com.zohoprovisioning.pipeline.InputRecord r) {
+        String id = r.get("id");
+        if (id == null) {
+            return null;
+        }
+        User u = userById(id);
+        String email = u == null ? null : u.fields().get("email");
+        return email != null ? email : "id " + id.trim();
     }
 
     public int userCount() {

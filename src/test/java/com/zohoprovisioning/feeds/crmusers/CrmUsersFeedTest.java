@@ -38,7 +38,7 @@ class CrmUsersFeedTest extends PipelineTestSupport {
                 activate,,ivan.petrov@zylker.com,,,Manager,,
                 deactivate,,uma.invited@zylker.com,,,,,
                 upsert,,deborah.gill@zylker.com,Deborah,Gill,Manager,Standard,
-                activate,3652397000000281001,,,,,,
+                activate,3652397000000186017,,,,,,
                 """);
         awaitDone(FEED, "actions.csv");
         List<Map<String, String>> ok = csv("success/crm-users/actions.csv");
@@ -51,8 +51,8 @@ class CrmUsersFeedTest extends PipelineTestSupport {
         assertThat(row(ok, 4)).containsEntry("result_action", "activated");
         assertThat(row(ok, 5)).containsEntry("result_action", "deactivated");
         assertThat(row(ok, 6)).containsEntry("result_action", "unchanged").containsEntry("result_id", "3652397000000281001");
-        assertThat(row(ok, 7)).as("activate an active user: no call (Zoho would answer ID_ALREADY_ACTIVE)")
-                .containsEntry("result_action", "unchanged");
+        assertThat(row(ok, 7)).as("activate an active user by id: no call (Zoho would answer ID_ALREADY_ACTIVE)")
+                .containsEntry("result_action", "unchanged").containsEntry("result_id", "3652397000000186017");
 
         assertThat(crmUser("ana.silva@zylker.com").path("first_name").asText()).isEqualTo("Ana");
         assertThat(crmUser("ben.okafor@zylker.com").path("role").path("id").asText()).isEqualTo("3652397000000026008");
@@ -131,5 +131,21 @@ class CrmUsersFeedTest extends PipelineTestSupport {
         assertThat(kevin.path("country_locale").asText()).isEqualTo("en_GB");
         assertThat(kevin.path("time_zone").asText()).isNotEqualTo("Europe/London");
         assertThat(calls("PUT /crm/v6/users/{id}")).as("only Kevin's update").isEqualTo(1);
+    }
+
+    @Test
+    void aUserNamedByIdInOneRowAndByEmailInAnotherIsOneUser() {
+        drop(FEED, "twice.csv", """
+                action,id,email,phone
+                update,,kevin.ortiz@zylker.com,555-0177
+                deactivate,3652397000000281015,,
+                """);
+        awaitDone(FEED, "twice.csv");
+        assertThat(row(csv("success/crm-users/twice.csv"), 1)).containsEntry("result_action", "updated");
+        Map<String, String> second = row(csv("error/crm-users/twice.csv"), 2);
+        assertThat(second).containsEntry("result_code", "DUPLICATE_IN_FILE");
+        assertThat(second.get("result_message")).contains("kevin.ortiz@zylker.com", "row 1");
+        assertThat(crmUser("kevin.ortiz@zylker.com").path("status").asText()).as("not deactivated").isEqualTo("active");
+        assertThat(calls("PUT /crm/v6/users/{id}")).isEqualTo(1);
     }
 }
