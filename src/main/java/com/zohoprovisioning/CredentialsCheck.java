@@ -8,19 +8,22 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 
+import com.zohoprovisioning.pipeline.Feed;
+import com.zohoprovisioning.pipeline.Feeds;
+
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code check}: the credentials alone, no file taken. With the Camel context started but no route but Zoho's own
  * (the token route and the zoho: component's attempts), it gets a token, says which data centre / API domain it
- * reached, then makes the first lookup of each feed (a GET, through the same zoho: component the routes use) and
- * prints OK or Zoho's status, code and message per feed (a missing scope shows as OAUTH_SCOPE_MISMATCH).
+ * reached, then makes each feed's reads (the first page of every list its lookups read, as the feed declares them:
+ * GETs through the same zoho: component the routes use) and prints OK or Zoho's status, code and message per feed
+ * (a missing scope shows as OAUTH_SCOPE_MISMATCH).
  */
 final class CredentialsCheck {
-
-    /** One feed's check call: the API and the path (GET) of its first lookup. */
-    record Lookup(String api, String path, String query) {
-    }
 
     private final CamelContext context;
     private final PrintStream out;
@@ -41,61 +44,52 @@ final class CredentialsCheck {
         ZohoTokenProvider tokens = context.getRegistry().lookupByNameAndType("zohoTokens", ZohoTokenProvider.class);
         tokens.verify();
         String target = RunTarget.describe(settings, tokens.apiBase(), context.getRegistry().lookupByName("zohoSandbox") != null,
-                RunTarget.live(settings) ? TokenUser.email(context, settings.list("provisioning.feeds")) : null);
+                RunTarget.live(settings) ? TokenUser.email(context, feeds(context, settings)) : null);
         out.println("token: OK, " + target);
         int failed = 0;
         try (ProducerTemplate template = context.createProducerTemplate()) {
-            for (String feed : settings.list("provisioning.feeds")) {
-                String line;
-                Lookup lookup;
+            for (Feed feed : feeds(context, settings)) {
+                List<Feed.Probe> probes;
                 try {
-                    lookup = lookup(feed, settings);
+                    probes = feed.probes(settings);
                 } catch (IllegalStateException e) {
-                    out.println(feed + ": FAILED " + e.getMessage());
+                    out.println(feed.name() + ": FAILED " + e.getMessage());
                     failed++;
                     continue;
                 }
-                if (lookup == null) {
-                    out.println(feed + ": no check known for this feed (skipped)");
+                if (probes.isEmpty()) {
+                    out.println(feed.name() + ": no check known for this feed (skipped)");
                     continue;
                 }
-                String call = "GET " + lookup.path() + (lookup.query() == null ? "" : "?" + lookup.query());
-                String uri = "zoho:" + lookup.api() + "?method=GET&path=RAW(" + lookup.path() + ")"
-                        + (lookup.query() == null ? "" : "&query=RAW(" + lookup.query() + ")");
-                Exchange answer = template.request(uri, e -> { });
-                ZohoResponse r = answer.getException() == null ? answer.getMessage().getBody(ZohoResponse.class) : null;
-                if (r != null && r.success()) {
-                    line = feed + ": OK (" + call + ")";
-                } else {
-                    failed++;
-                    line = feed + ": FAILED " + (r != null ? "HTTP " + r.httpStatus() + " " + r.code() + ": " + r.message()
-                            : String.valueOf(answer.getException().getMessage())) + " (" + call + ")";
+                String problem = null;
+                for (Feed.Probe probe : probes) {
+                    problem = problem != null ? problem : read(template, probe);
                 }
-                out.println(line);
+                String calls = probes.stream().map(Feed.Probe::call).collect(Collectors.joining(", "));
+                out.println(feed.name() + (problem == null ? ": OK (" + calls + ")" : ": FAILED " + problem));
+                failed += problem == null ? 0 : 1;
             }
         }
         out.println(failed == 0 ? "check: OK" : "check: " + failed + " feed(s) FAILED");
         return failed == 0 ? 0 : 1;
     }
 
-    /**
-     * The first lookup of the feed's API: roles for Bigin and CRM, one account of the organisation for Mail. Null for
-     * a feed of an API not known here.
-     */
-    static Lookup lookup(String feed, Settings settings) {
-        if (feed.startsWith("bigin-")) {
-            return new Lookup("bigin", "/bigin/v1/settings/roles", null);
+    /** The feeds of provisioning.feeds, in its order. */
+    static List<Feed> feeds(CamelContext context, Settings settings) {
+        Map<String, Feed> byName = Feeds.discover(context).stream().collect(Collectors.toMap(Feed::name, f -> f));
+        return settings.list("provisioning.feeds").stream().map(byName::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Null when Zoho answered the read, else what went wrong and the call. */
+    private static String read(ProducerTemplate template, Feed.Probe probe) {
+        String uri = "zoho:" + probe.api() + "?method=GET&path=RAW(" + probe.path() + ")"
+                + (probe.query() == null ? "" : "&query=RAW(" + probe.query() + ")");
+        Exchange answer = template.request(uri, e -> { });
+        ZohoResponse r = answer.getException() == null ? answer.getMessage().getBody(ZohoResponse.class) : null;
+        if (r != null && r.success()) {
+            return null;
         }
-        if (feed.startsWith("crm-")) {
-            return new Lookup("crm", "/crm/v6/settings/roles", null);
-        }
-        if (feed.startsWith("mail-")) {
-            String zoid = settings.optionalText("mail.zoid").orElse(null);
-            if (zoid == null) {
-                throw new IllegalStateException("mail.zoid is not set (the organisation id: Mail admin console)");
-            }
-            return new Lookup("mail", "/api/organization/" + zoid.trim() + "/accounts", "start=0&limit=1");
-        }
-        return null;
+        return (r != null ? "HTTP " + r.httpStatus() + " " + r.code() + ": " + r.message()
+                : String.valueOf(answer.getException().getMessage())) + " (" + probe.call() + ")";
     }
 }

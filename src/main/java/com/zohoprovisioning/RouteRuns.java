@@ -104,7 +104,7 @@ final class RouteRuns {
                 context.getRouteController().startRoute(r.getRouteId());
             }
         }
-        return TokenUser.email(context, settings.list("provisioning.feeds"));
+        return TokenUser.email(context, CredentialsCheck.feeds(context, settings));
     }
 
     /**

@@ -6,41 +6,40 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
+import com.zohoprovisioning.pipeline.Feed;
+
 import java.util.List;
-import java.util.Map;
 
 /**
- * The Zoho user the token acts as, for the LIVE start-up line: the e-mail of {@code GET <users>?type=CurrentUser}
- * of the first user API the feeds call (CRM, then Bigin: the users scope both feeds' lookups already need), through
- * the same zoho: component as every call. Never fails the start: when no API answers it, the line says why.
+ * The Zoho user the token acts as, for the LIVE start-up line: the e-mail the first feed's
+ * {@link Feed#currentUser()} read answers ({@code GET <users>?type=CurrentUser}: the users scope the user feeds'
+ * lookups already need), through the same zoho: component as every call. Never fails the start: when no read
+ * answers it, the line says why.
  */
 final class TokenUser {
-
-    /** The users list of each API that has one, keyed by the API's name in zoho: steps. */
-    static final Map<String, String> USERS = Map.of("crm", "/crm/v6/users", "bigin", "/bigin/v1/users");
 
     private TokenUser() {
     }
 
     /**
-     * The token's user e-mail, or {@code (unknown: <why>)}: never an exception. Tries each user API in
-     * {@code feeds}' order (the API is the feed's name before its first dash) whose zoho: route exists; the zoho-*
-     * routes must be started.
+     * The token's user e-mail, or {@code (unknown: <why>)}: never an exception. Tries the feeds' current-user reads
+     * in {@code feeds}' order, each once, whose API's zoho: route exists; the zoho-* routes must be started.
      */
-    static String email(CamelContext context, List<String> feeds) {
-        List<String> apis = feeds.stream().map(f -> f.contains("-") ? f.substring(0, f.indexOf('-')) : f).distinct()
-                .filter(USERS::containsKey).filter(api -> context.getRoute("zoho-attempts-" + api) != null).toList();
-        if (apis.isEmpty()) {
-            return "(unknown: no Bigin or CRM feed, and Zoho Mail has no call for the token's own user in the scopes used)";
+    static String email(CamelContext context, List<Feed> feeds) {
+        List<Feed.Probe> reads = feeds.stream().map(Feed::currentUser).filter(java.util.Objects::nonNull).distinct()
+                .filter(p -> context.getRoute("zoho-attempts-" + p.api()) != null).toList();
+        if (reads.isEmpty()) {
+            return "(unknown: no feed here reads the token's own user: Bigin and CRM feeds do, Zoho Mail has no such"
+                    + " call in the scopes used)";
         }
         List<String> why = new java.util.ArrayList<>();
         try (ProducerTemplate template = context.createProducerTemplate()) {
-            for (String api : apis) {
-                String call = "GET " + USERS.get(api) + "?type=CurrentUser";
+            for (Feed.Probe read : reads) {
+                String call = read.call();
                 Exchange answer;
                 try {
-                    answer = template.request("zoho:" + api + "?method=GET&path=RAW(" + USERS.get(api)
-                            + ")&query=RAW(type=CurrentUser)", e -> { });
+                    answer = template.request("zoho:" + read.api() + "?method=GET&path=RAW(" + read.path()
+                            + ")&query=RAW(" + read.query() + ")", e -> { });
                 } catch (RuntimeException e) {
                     why.add(e.getMessage() + " (" + call + ")");
                     continue;

@@ -66,9 +66,12 @@ class CheckCommandTest {
         Path dropped = Files.writeString(inbox.resolve("a.csv"), "email,last_name,role,profile\na@example.com,A,Manager,Standard\n");
         assertThat(check()).as(out).isEqualTo(0);
         assertThat(out).containsPattern("token: OK, SANDBOX \\(embedded, at http://127\\.0\\.0\\.1:\\d+\\)")
-                .contains("bigin-users: OK (GET /bigin/v1/settings/roles)")
-                .contains("crm-users: OK (GET /crm/v6/settings/roles)")
-                .contains("crm-user-groups: OK (GET /crm/v6/settings/roles)")
+                .contains("bigin-users: OK (GET /bigin/v1/settings/roles, GET /bigin/v1/settings/profiles,"
+                        + " GET /bigin/v1/users?type=AllUsers&per_page=1)")
+                .contains("crm-users: OK (GET /crm/v6/settings/roles, GET /crm/v6/settings/profiles,"
+                        + " GET /crm/v6/users?type=AllUsers&per_page=1)")
+                .contains("crm-user-groups: OK (GET /crm/v6/settings/roles, GET /crm/v6/settings/user_groups?per_page=1,"
+                        + " GET /crm/v6/users?type=AllUsers&per_page=1, GET /crm/v6/settings/territories)")
                 .containsPattern("mail-users: OK \\(GET /api/organization/\\S+/accounts\\?start=0&limit=1\\)")
                 .contains("check: OK");
         assertThat(dropped).exists();

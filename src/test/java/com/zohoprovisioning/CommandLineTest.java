@@ -162,8 +162,8 @@ class CommandLineTest {
             props.set("provisioning.feeds", "mail-users");
             props.set("mail.zoid", "1234567890");
             assertThat(once()).isEqualTo(0);
-            assertThat(messages()).contains("LIVE: Zoho eu, api domain " + zoho.baseUrl() + ", as (unknown: no Bigin or "
-                    + "CRM feed, and Zoho Mail has no call for the token's own user in the scopes used)");
+            assertThat(messages()).contains("LIVE: Zoho eu, api domain " + zoho.baseUrl() + ", as (unknown: no feed here"
+                    + " reads the token's own user: Bigin and CRM feeds do, Zoho Mail has no such call in the scopes used)");
         }
     }
 

@@ -68,6 +68,28 @@ public abstract class Feed {
         return false;
     }
 
+    /** A read that needs no file: {@code check} makes it to prove the token reaches what the feed's lookups read. */
+    public record Probe(String api, String path, String query) {
+
+        /** As the check prints it: {@code GET /path?query}. */
+        public String call() {
+            return "GET " + path + (query == null ? "" : "?" + query);
+        }
+    }
+
+    /**
+     * The reads {@code check} makes for this feed: the first page of each list its lookups read (an
+     * {@link IllegalStateException} names a setting the feed lacks). None: check skips the feed.
+     */
+    public List<Probe> probes(Settings settings) {
+        return List.of();
+    }
+
+    /** The read that names the token's own user ({@code type=CurrentUser}), for the LIVE line; null when none. */
+    public Probe currentUser() {
+        return null;
+    }
+
     /** Binds the beans its routes call (validator, planner, lookups), configured from the settings. */
     public abstract void bind(Registry registry, Settings settings);
 }

@@ -25,6 +25,18 @@ public class BiginUsersFeed extends Feed {
     }
 
     @Override
+    public List<Probe> probes(Settings settings) {
+        return List.of(new Probe("bigin", "/bigin/v1/settings/roles", null),
+                new Probe("bigin", "/bigin/v1/settings/profiles", null),
+                new Probe("bigin", "/bigin/v1/users", "type=AllUsers&per_page=1"));
+    }
+
+    @Override
+    public Probe currentUser() {
+        return new Probe("bigin", "/bigin/v1/users", "type=CurrentUser");
+    }
+
+    @Override
     public void bind(Registry registry, Settings settings) {
         registry.bind("biginLookupLoader", new UserLookupLoader("Bigin"));
         registry.bind("biginValidate", RecordSteps.validates(

@@ -20,6 +20,19 @@ public class CrmUserGroupsFeed extends Feed {
     }
 
     @Override
+    public List<Probe> probes(Settings settings) {
+        return List.of(new Probe("crm", "/crm/v6/settings/roles", null),
+                new Probe("crm", "/crm/v6/settings/user_groups", "per_page=1"),
+                new Probe("crm", "/crm/v6/users", "type=AllUsers&per_page=1"),
+                new Probe("crm", "/crm/v6/settings/territories", null));
+    }
+
+    @Override
+    public Probe currentUser() {
+        return new Probe("crm", "/crm/v6/users", "type=CurrentUser");
+    }
+
+    @Override
     public void bind(Registry registry, Settings settings) {
         CrmUserGroupRequestBuilder plans = new CrmUserGroupRequestBuilder();
         registry.bind("crmGroupLookupLoader", new CrmGroupLookupLoader());

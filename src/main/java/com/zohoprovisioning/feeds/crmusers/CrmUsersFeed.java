@@ -28,6 +28,18 @@ public class CrmUsersFeed extends Feed {
     }
 
     @Override
+    public List<Probe> probes(Settings settings) {
+        return List.of(new Probe("crm", "/crm/v6/settings/roles", null),
+                new Probe("crm", "/crm/v6/settings/profiles", null),
+                new Probe("crm", "/crm/v6/users", "type=AllUsers&per_page=1"));
+    }
+
+    @Override
+    public Probe currentUser() {
+        return new Probe("crm", "/crm/v6/users", "type=CurrentUser");
+    }
+
+    @Override
     public void bind(Registry registry, Settings settings) {
         registry.bind("crmUsersLookupLoader", new UserLookupLoader("CRM"));
         // @zoho.com addresses are refused by CRM (INVALID_DATA); both names are sent on add (the docs disagree on

@@ -16,6 +16,14 @@ public class MailUsersFeed extends Feed {
         super("mail-users", List.of("email|account_id"), "email", FeedDefinition.SameKey.REJECT);
     }
 
+    /** One account of the organisation (Zoho Mail has no call for the token's own user in the scopes used). */
+    @Override
+    public List<Probe> probes(Settings settings) {
+        String zoid = settings.optionalText("mail.zoid").orElseThrow(() ->
+                new IllegalStateException("mail.zoid is not set (the organisation id: Mail admin console)"));
+        return List.of(new Probe("mail", "/api/organization/" + zoid + "/accounts", "start=0&limit=1"));
+    }
+
     @Override
     public void bind(Registry registry, Settings settings) {
         MailSettings mail = MailSettings.from(settings);
