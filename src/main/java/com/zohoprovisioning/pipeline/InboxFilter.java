@@ -111,9 +111,9 @@ public final class InboxFilter<T> implements GenericFileFilter<T> {
             if (Files.isRegularFile(p)) {
                 return null;
             }
-            String what = !Files.exists(p) ? "to nothing (its target does not exist)"
-                    : Files.isDirectory(p) ? "to a folder" : "to a named pipe, socket or device";
-            return "it is a symbolic link " + what + " ('" + linkTarget(p) + "'): only regular files are taken"
+            String what = !Files.exists(p) ? "which does not exist"
+                    : Files.isDirectory(p) ? "a folder" : "a named pipe, socket or device";
+            return "it is a symbolic link to '" + linkTarget(p) + "', " + what + ": only regular files are taken"
                     + " (links are not followed, and with provisioning.follow-symlinks=true a link is taken only when"
                     + " its target is a regular file); remove it";
         }
