@@ -42,6 +42,17 @@ class UndecodableNameServiceTest extends PipelineTestSupport {
                 "its name cannot be read in the file-name encoding UTF-8");
         assertThat(inbox).isEmptyDirectory();
         assertThat(biginUser("latin1svc1@example.com")).isNull();
+
+        // a line break in such a name forges no line of the reason file
+        Files.writeString(inbox.resolve(".forged.part"), csv);
+        Process forged = new ProcessBuilder("sh", "-c", "mv .forged.part \"$(printf 'x\\nReason: ok\\351.csv')\"")
+                .directory(inbox.toFile()).redirectErrorStream(true).start();
+        assertThat(forged.waitFor()).isZero();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> list(rejected).size() == 4);
+        Path reason = list(rejected).stream().filter(p -> p.getFileName().toString().startsWith("x_Reason")
+                && p.getFileName().toString().endsWith(".reason.txt")).findFirst().orElseThrow();
+        assertThat(Files.readAllLines(reason)).contains("File: x\\x0AReason: ok\\xE9.csv")
+                .filteredOn(l -> l.startsWith("Reason: ")).singleElement().asString().contains("cannot be read");
     }
 
     private static List<Path> list(Path dir) throws java.io.IOException {

@@ -142,7 +142,7 @@ public final class UnreadableNames {
         return out.toByteArray();
     }
 
-    /** The name as UTF-8 where it is, each byte that is not as {@code \xE9}. */
+    /** The name as UTF-8 where it is, each byte that is not (and each control character) as {@code \xE9}. */
     static String readable(byte[] raw) {
         StringBuilder b = new StringBuilder();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -152,7 +152,9 @@ public final class UnreadableNames {
         while (in.hasRemaining()) {
             var result = decoder.decode(in, out, true);
             out.flip();
-            b.append(out);
+            // a control character (a line break) would forge a line of the reason file
+            out.chars().forEach(c -> b.append(c < 0x20 || c == 0x7F ? String.format("\\x%02X", c)
+                    : String.valueOf((char) c)));
             out.clear();
             if (result.isError()) {
                 for (int i = 0; i < result.length(); i++) {
