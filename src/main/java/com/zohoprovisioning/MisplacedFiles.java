@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  * instead of {@code inbox/<feed>/}, in a folder that is no feed's ({@code inbox/<unknown>/}), or whose extension is
  * not taken ({@code people.xlsx}, {@code people.csv.txt}). Hidden files and folders (starting with '.', our temp
  * names among them), Camel's {@code *.camelLock} markers and {@code <file>.profile} beside an input are not
- * misplaced. An entry that is no regular file (a named pipe, socket or device; a name the JVM cannot decode) is
- * never taken, whatever its name ({@link InboxFilter}), and is warned about here too. {@code --once} exits 3 when it found one; the service checks every poll, warning once per file.
+ * misplaced. An entry that is no regular file (a named pipe, socket or device; a link to one, to a folder or to
+ * nothing) is never taken, whatever its name ({@link InboxFilter}), and is warned about here too (an input whose name
+ * the JVM cannot decode is rejected instead: {@code UnreadableNames}). {@code --once} exits 3 when it found one; the
+ * service checks every poll, warning once per file.
  */
 final class MisplacedFiles {
 
@@ -51,10 +53,12 @@ final class MisplacedFiles {
             if (Files.isDirectory(p)) {
                 boolean feed = feeds.contains(name);
                 for (Path f : list(p)) {
-                    if (f.getFileName().toString().startsWith(".") || Files.isDirectory(f)) {
+                    // a folder is not looked into; a link to one is not taken (notRegular)
+                    if (f.getFileName().toString().startsWith(".")
+                            || Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                         continue;
                     }
-                    // a FIFO, socket, device or undecodable name: never taken (InboxFilter), whatever its extension
+                    // a FIFO, socket, device or a link to one, to a folder or to nothing: never taken (InboxFilter), whatever its extension
                     if (InboxFilter.notRegular(f) != null || !feed || !takenOrOurs(f.getFileName().toString())) {
                         found.add(f);
                     }

@@ -1,7 +1,9 @@
 package com.zohoprovisioning;
 
 import com.zohoprovisioning.ops.RemotePolls;
+import com.zohoprovisioning.pipeline.InboxFilter;
 import com.zohoprovisioning.pipeline.RunStats;
+import com.zohoprovisioning.pipeline.UnreadableNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +30,20 @@ final class OnceRunner {
     private final RunStats stats;
     private final List<String> remoteSources;
     private final RemotePolls polls;
+    private final UnreadableNames unreadable;
 
-    OnceRunner(Path workDir, List<String> feeds, RunStats stats) {
-        this(workDir, feeds, stats, List.of(), null);
-    }
-
-    /** With remote sources (SFTP, download routes by id): each completes one poll first, then the inboxes drain. */
-    OnceRunner(Path workDir, List<String> feeds, RunStats stats, List<String> remoteSources, RemotePolls polls) {
+    /**
+     * With remote sources (SFTP, download routes by id): each completes one poll first, then the inboxes drain.
+     * {@code unreadable}: the consumer's own, so that both reject the same undecodable names, once.
+     */
+    OnceRunner(Path workDir, List<String> feeds, RunStats stats, List<String> remoteSources, RemotePolls polls,
+               UnreadableNames unreadable) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.feeds = feeds;
         this.stats = stats;
         this.remoteSources = remoteSources;
         this.polls = polls;
+        this.unreadable = unreadable;
     }
 
     /** Waits until every remote source has completed one poll (its files are in the inbox) or failed (exit 1). */
@@ -70,12 +74,15 @@ final class OnceRunner {
             if (!Files.isDirectory(inbox)) {
                 continue;
             }
+            // names the JVM cannot decode: rejected (the consumer does the same when it sees one)
+            unreadable.rejectAll(inbox);
             try (Stream<Path> s = Files.list(inbox)) {
                 // names too long for the consumer's lock marker: renamed first, so that they are waited for as renamed
-                s.toList().forEach(com.zohoprovisioning.pipeline.InboxFilter::shortenTooLongName);
+                s.toList().forEach(InboxFilter::shortenTooLongName);
             }
             try (Stream<Path> s = Files.list(inbox)) {
-                s.filter(Files::isRegularFile).filter(p -> isInput(p.getFileName().toString()))
+                // what the consumer takes: a regular file under the name as decoded (InboxFilter)
+                s.filter(p -> InboxFilter.takeable(p.toString())).filter(p -> isInput(p.getFileName().toString()))
                         .map(p -> p.toAbsolutePath().normalize()).forEach(files::add);
             }
         }

@@ -124,7 +124,11 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("fileOpener", new com.zohoprovisioning.pipeline.FileOpener(workDir, feeds,
                 settings.bool("provisioning.dry-run"), settings.bool("provisioning.results-bom"),
                 settings.bool("provisioning.follow-symlinks")));
-        registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>());
+        // inputs named in bytes the file-name encoding cannot read: rejected, by the consumer and by --once alike
+        com.zohoprovisioning.pipeline.UnreadableNames unreadable = new com.zohoprovisioning.pipeline.UnreadableNames(
+                workDir, stats);
+        registry.bind("unreadableNames", unreadable);
+        registry.bind("inboxFilter", new com.zohoprovisioning.pipeline.InboxFilter<>(unreadable));
         registry.bind("lookupLeftovers", new com.zohoprovisioning.pipeline.LookupLeftovers());
         com.zohoprovisioning.pipeline.OutcomeRecorder recorder = new com.zohoprovisioning.pipeline.OutcomeRecorder(
                 settings.integer("provisioning.progress-seconds"), credits,

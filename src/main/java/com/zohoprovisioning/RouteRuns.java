@@ -72,7 +72,9 @@ final class RouteRuns {
                 List<String> remote = feeds.stream().flatMap(f -> java.util.stream.Stream.of(f + "-sftp", f + "-download"))
                         .filter(id -> context.getRoute(id) != null).toList();
                 int code = new OnceRunner(workDir, feeds, stats, remote,
-                        context.getRegistry().lookupByNameAndType("remotePolls", com.zohoprovisioning.ops.RemotePolls.class))
+                        context.getRegistry().lookupByNameAndType("remotePolls", com.zohoprovisioning.ops.RemotePolls.class),
+                        context.getRegistry().lookupByNameAndType("unreadableNames",
+                                com.zohoprovisioning.pipeline.UnreadableNames.class))
                         .await();
                 printWhere(workDir);
                 return code;
@@ -169,8 +171,7 @@ final class RouteRuns {
 
     /**
      * File names are decoded with sun.jnu.encoding, set from the locale at JVM start: under LANG=C (cron's default)
-     * a non-ASCII name in an inbox names no file the JVM can open. Such files are skipped and warned about (not
-     * taken); this says so at startup, and how to fix it. Returns the warning, or null when the encoding is UTF-8.
+     * a non-ASCII name in an inbox names no file the JVM can open. Such files are rejected (UnreadableNames); this says so at startup, and how to fix it. Returns the warning, or null when the encoding is UTF-8.
      */
     static String warnFileNameEncoding(String jnu, String fileEncoding) {
         String encoding = jnu != null ? jnu : fileEncoding;
@@ -178,8 +179,8 @@ final class RouteRuns {
             return null;
         }
         String warning = "File names are decoded as " + encoding + " (sun.jnu.encoding, from the locale), not UTF-8: "
-                + "files whose names have non-ASCII characters cannot be opened and are left in the inbox (warned "
-                + "about as not taken). Start the program under a UTF-8 locale, e.g. LANG=C.UTF-8 (in cron: "
+                + "files whose names have non-ASCII characters cannot be opened and are moved to rejected/<feed>/ "
+                + "unread. Start the program under a UTF-8 locale, e.g. LANG=C.UTF-8 (in cron: "
                 + "LANG=C.UTF-8 at the top of the crontab, or in the systemd unit: Environment=LANG=C.UTF-8)";
         LOG.warn(warning);
         return warning;

@@ -145,6 +145,50 @@ class RunsEndTest {
                 .contains("File: " + n250, "Saved as: " + out, "empty");
     }
 
+    /**
+     * A name in Latin-1 bytes (caf\xE9.csv) under a UTF-8 file-name encoding: the JVM cannot decode it, so it names no
+     * file the consumer can open. It is moved, unread, to rejected/ under a safe derived name with a reason naming the
+     * real name; the file beside it is processed and --once ends with 3 (before, it waited for it for ever).
+     */
+    @Test
+    void aNameTheJvmCannotDecodeIsRejectedUnderASafeNameAndOnceEnds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "UTF-8".equalsIgnoreCase(com.zohoprovisioning.pipeline.InboxFilter.fileNameEncoding()),
+                "the test JVM's file-name encoding is not UTF-8");
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        String latin1 = CSV + "latin1.name@example.com,Latin,Manager,Standard\n";
+        Files.writeString(inbox.resolve(".latin1.part"), latin1);
+        // a Java String cannot name these bytes: the shell renames the file to them (\351 is é in Latin-1)
+        Process mv = new ProcessBuilder("sh", "-c", "mv .latin1.part \"$(printf 'caf\\351.csv')\"")
+                .directory(inbox.toFile()).redirectErrorStream(true).start();
+        assertThat(mv.waitFor()).isZero();
+        drop("z-ok.csv", CSV + "beside.latin1@example.com,Beside,Manager,Standard\n");
+        assertThat(com.zohoprovisioning.pipeline.UnreadableNames.undecodable(onlyEntry(inbox, "caf"))).isTrue();
+
+        assertThat(once()).as("a file was rejected").isEqualTo(3);
+
+        assertThat(work.resolve("success/bigin-users/z-ok.csv")).content().contains("beside.latin1@example.com");
+        assertThat(inbox).as("nothing left behind").isEmptyDirectory();
+        Path rejected = onlyEntry(work.resolve("rejected/bigin-users"), "caf_");
+        assertThat(rejected.getFileName().toString()).matches("caf_~[0-9a-f]{8}\\.csv");
+        assertThat(rejected).as("the file itself, unread").hasContent(latin1);
+        assertThat(rejected.resolveSibling(rejected.getFileName() + ".reason.txt")).content(StandardCharsets.UTF_8)
+                .contains("File: caf\\xE9.csv", "Saved as: " + rejected.getFileName(),
+                        "its name cannot be read in the file-name encoding UTF-8", "No record of this file was sent");
+        assertThat(work.resolve("success/bigin-users")).isDirectoryNotContaining("glob:**caf*");
+    }
+
+    private static Path onlyEntry(Path dir, String start) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(start)
+                    && !p.getFileName().toString().endsWith(".reason.txt")).collect(
+                    java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {
+                        assertThat(l).hasSize(1);
+                        return l.get(0);
+                    }));
+        }
+    }
+
     @Test
     void aFileNameEncodingOtherThanUtf8IsWarnedAboutWithTheFix() {
         assertThat(RouteRuns.warnFileNameEncoding("UTF-8", "UTF-8")).isNull();

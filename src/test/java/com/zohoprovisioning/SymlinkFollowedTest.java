@@ -43,4 +43,10 @@ class SymlinkFollowedTest extends PipelineTestSupport {
         assertThat(target).as("the target left where it is").hasContent(csv);
         assertThat(path("inbox/" + FEED + "/followed.csv")).as("the link released").doesNotExist();
     }
+
+    /** Followed or not, a link to a named pipe or to a folder is no regular file: left and warned about the same. */
+    @Test
+    void linksToAFifoAndToAFolderAreStillNotTaken() throws Exception {
+        SymlinkInputTest.linksToAFifoAndAFolderAreLeftAndWarnedAbout(this, outside);
+    }
 }

@@ -73,4 +73,55 @@ class SymlinkInputTest extends PipelineTestSupport {
         assertThat(Files.isSymbolicLink(path("rejected/" + FEED + "/people.csv.profile"))).isTrue();
         assertThat(calls("POST /bigin/v1/users")).isZero();
     }
+
+    /**
+     * A link to a named pipe and a link to a folder, named like inputs: no regular files, so never taken (a FIFO would
+     * block the feed); each is left where it is and warned about as not taken with what it is, the file after them
+     * is processed. Links to a FIFO used to be called links to nothing, links to a folder were not warned about.
+     */
+    @Test
+    void linksToAFifoAndToAFolderAreNotTakenAndWarnedAboutForWhatTheyAre() throws Exception {
+        linksToAFifoAndAFolderAreLeftAndWarnedAbout(this, outside);
+    }
+
+    /** Also used with provisioning.follow-symlinks=true ({@link SymlinkFollowedTest}): the same outcome. */
+    static void linksToAFifoAndAFolderAreLeftAndWarnedAbout(PipelineTestSupport test, Path outside) throws Exception {
+        Path fifo = outside.resolve("pipe");
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is missing: " + e.getMessage());
+        }
+        Path folder = Files.createDirectories(outside.resolve("folder"));
+        Path inbox = Files.createDirectories(test.path("inbox/" + FEED));
+        Path toFifo = Files.createSymbolicLink(inbox.resolve("pipe.csv"), fifo);
+        Path toFolder = Files.createSymbolicLink(inbox.resolve("folder.csv"), folder);
+        Path toNothing = Files.createSymbolicLink(inbox.resolve("gone.csv"), outside.resolve("gone"));
+        test.drop(FEED, "after-links.csv", BiginUsersCsv.of("afterlinks", 1));
+
+        test.awaitDone(FEED, "after-links.csv");
+
+        assertThat(test.csv("success/" + FEED + "/after-links.csv")).hasSize(1);
+        for (Path link : java.util.List.of(toFifo, toFolder, toNothing)) {
+            assertThat(Files.isSymbolicLink(link)).as("left where it is: " + link).isTrue();
+        }
+        assertThat(test.path("rejected/" + FEED)).doesNotExist();
+        try (LogCapture log = LogCapture.of(MisplacedFiles.class)) {
+            assertThat(new MisplacedFiles(test.path(""), java.util.List.of(FEED)).warnNew()).isEqualTo(3);
+            assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage).containsExactlyInAnyOrder(
+                    "inbox/" + FEED + "/folder.csv is not taken: it is a symbolic link to '" + folder
+                            + "', a folder: only regular files are taken (links are not followed, and with"
+                            + " provisioning.follow-symlinks=true a link is taken only when its target is a regular"
+                            + " file); remove it",
+                    "inbox/" + FEED + "/gone.csv is not taken: it is a symbolic link to '" + outside.resolve("gone")
+                            + "', which does not exist: only regular files are taken (links are not"
+                            + " followed, and with provisioning.follow-symlinks=true a link is taken only when its"
+                            + " target is a regular file); remove it",
+                    "inbox/" + FEED + "/pipe.csv is not taken: it is a symbolic link to '" + fifo
+                            + "', a named pipe, socket or device: only regular files are taken (links are not followed, and with"
+                            + " provisioning.follow-symlinks=true a link is taken only when its target is a regular"
+                            + " file); remove it");
+        }
+    }
 }

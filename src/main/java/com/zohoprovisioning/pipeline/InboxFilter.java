@@ -9,21 +9,29 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The inbox consumer takes regular files only: a named pipe (FIFO), socket or device would block the feed's only
- * consumer thread when opened (a FIFO without a writer never opens), and a name the JVM cannot decode (the
- * file-name encoding is not UTF-8) names no file it can open. Such entries are left where they are; the misplaced-file
- * check warns about each once, and --once counts them (exit 3). An input whose name is too long for the consumer's
- * lock marker is renamed to a shorter one first ({@link #shortenTooLongName}).
+ * consumer thread when opened (a FIFO without a writer never opens); a link to one, or to a folder, is no regular
+ * file either. Such entries are left where they are; the misplaced-file check warns about each once, and --once
+ * counts them (exit 3). An input whose name the JVM cannot decode names no file it can open: when the consumer sees
+ * one, every such input of the folder is rejected ({@link UnreadableNames}). An input whose name is too long for the
+ * consumer's lock marker is renamed to a shorter one first ({@link #shortenTooLongName}).
  */
 public final class InboxFilter<T> implements GenericFileFilter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxFilter.class);
     /** 255, less Camel's {@code .camelLock}. */
     public static final int MAX_INBOX_NAME_BYTES = 255 - ".camelLock".length();
+
+    private final UnreadableNames unreadable;
+
+    public InboxFilter(UnreadableNames unreadable) {
+        this.unreadable = unreadable;
+    }
 
     @Override
     public boolean accept(GenericFile<T> file) {
@@ -32,6 +40,10 @@ public final class InboxFilter<T> implements GenericFileFilter<T> {
         }
         String path = file.getAbsoluteFilePath();
         if (!takeable(path)) {
+            if (!exists(path)) {
+                // a name decoded from bytes the file-name encoding cannot read: the file on disk is not under it
+                unreadable.rejectAll(new java.io.File(path).getParentFile().toPath());
+            }
             return false;
         }
         // renamed: taken under its new name in the next poll
@@ -82,19 +94,42 @@ public final class InboxFilter<T> implements GenericFileFilter<T> {
         }
     }
 
-    /** Why an entry of an inbox folder is not taken, or null when it is a regular file (or a folder). */
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why an entry of an inbox folder (as listed) is not taken, or null when it is a regular file or a folder (or a
+     * link to a regular file: taken, and rejected as a link unless provisioning.follow-symlinks=true).
+     */
     public static String notRegular(Path p) {
-        if (Files.isRegularFile(p) || Files.isDirectory(p)) {
+        if (Files.isSymbolicLink(p)) {
+            if (Files.isRegularFile(p)) {
+                return null;
+            }
+            String what = !Files.exists(p) ? "which does not exist"
+                    : Files.isDirectory(p) ? "a folder" : "a named pipe, socket or device";
+            return "it is a symbolic link to '" + linkTarget(p) + "', " + what + ": only regular files are taken"
+                    + " (links are not followed, and with provisioning.follow-symlinks=true a link is taken only when"
+                    + " its target is a regular file); remove it";
+        }
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return "its name cannot be read in the file-name encoding " + fileNameEncoding()
-                    + " (start the program with LANG=C.UTF-8, or rename the file to plain ASCII)";
-        }
-        if (Files.isSymbolicLink(p)) {
-            return "it is a link to nothing (its target does not exist)";
-        }
         return "it is not a regular file (a named pipe, socket or device): only regular files are taken; remove it";
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "?";
+        }
     }
 
     public static String fileNameEncoding() {
