@@ -62,10 +62,15 @@ public final class FileNotices {
         });
     }
 
-    /** A file finished for real: with errors (failed &gt; 0) or cleanly; its counts and where its results are. */
+    /**
+     * A file finished for real: with errors (a record failed, or a roster's leaver was not deactivated) or cleanly;
+     * its counts (a roster's leavers too) and where its results are.
+     */
     public void finished(Exchange copy) {
         FileRun run = copy.getProperty(RunProperties.RUN, FileRun.class);
-        FileNotice.Kind kind = run != null && run.failed.sum() == 0 ? FileNotice.Kind.SUCCESS : FileNotice.Kind.ERRORS;
+        RosterRun roster = run == null ? null : run.roster();
+        boolean clean = run != null && run.failed.sum() == 0 && (roster == null || roster.failed.sum() == 0);
+        FileNotice.Kind kind = clean ? FileNotice.Kind.SUCCESS : FileNotice.Kind.ERRORS;
         prepare(copy, kind, () -> {
             PublishedFiles published = run.published();
             Map<String, String> paths = new LinkedHashMap<>();
@@ -75,10 +80,21 @@ public final class FileNotices {
             if (published.success() != null) {
                 paths.put("Successes", relative(published.success()));
             }
+            FileNotice.Leavers leavers = null;
+            if (roster != null) {
+                if (roster.publishedError != null) {
+                    paths.put("Leavers not deactivated", relative(roster.publishedError));
+                }
+                if (roster.publishedOk != null) {
+                    paths.put("Leavers deactivated", relative(roster.publishedOk));
+                }
+                leavers = new FileNotice.Leavers(roster.leaversPlanned(), roster.deactivated.sum(),
+                        roster.failed.sum(), roster.protectedLeavers.size(), FileRun.sums(roster.failedByCode));
+            }
             paths.put("Summary", relative(published.summary()));
             paths.put("Input", relative(published.archive()));
             return new FileNotice(kind, run.feed().name(), run.fileName(), run.read.get(), run.succeeded.sum(),
-                    run.failed.sum(), FileRun.sums(run.byCode), null, null, paths, workDir.toString());
+                    run.failed.sum(), FileRun.sums(run.byCode), null, null, paths, workDir.toString(), leavers);
         });
     }
 
