@@ -33,7 +33,8 @@ class RosterNotifyTest extends WebhookTestSupport {
         String text = JSON.readTree(webhook().received().get(0).body()).path("text").asText();
         assertThat(text).contains("crm-users/nightly.csv is held: roster guard: would deactivate 3 of 4 active users (75 %),"
                         + " above the limit of 1")
-                .contains("nightly.csv.plan.csv")
+                .contains("Plan:        held/crm-users/nightly.csv.plan.csv")
+                .contains("Summary:     held/crm-users/nightly.csv.summary.json")
                 .contains("java -jar target/zoho-provisioning.jar approve crm-users nightly.csv (approves this plan only)")
                 .doesNotContain("new.hire").doesNotContain("kevin").doesNotContain("deborah").doesNotContain("zylker");
         assertThat(webhook().received()).hasSize(1);

@@ -55,6 +55,13 @@ public final class FileNotices {
             Map<String, String> paths = new LinkedHashMap<>();
             paths.put("Held", relative(target));
             paths.put("Reason", relative(target.resolveSibling(target.getFileName() + ".reason.txt")));
+            // a roster held by its guard: its plan and its summary beside it
+            for (String[] beside : new String[][] {{"Plan", ".plan.csv"}, {"Summary", ".summary.json"}}) {
+                Path p = target.resolveSibling(target.getFileName() + beside[1]);
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    paths.put(beside[0], relative(p));
+                }
+            }
             String reason = held == null ? null : held.guard() + ": " + held.reason();
             return new FileNotice(FileNotice.Kind.HELD, run.feed().name(), run.fileName(), run.read.get(),
                     run.succeeded.sum(), run.failed.sum(), Map.of(), reason, held == null ? null : held.release(),
