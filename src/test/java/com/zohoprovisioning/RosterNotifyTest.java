@@ -1,5 +1,6 @@
 package com.zohoprovisioning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 16: a roster the guard holds is told (here by webhook) with the guard's reason, where its plan is and how to
- * approve it, and nothing of its rows or of the leavers.
+ * approve it, and nothing of its rows or of the leavers. A roster whose rows are clean but a leaver's deactivation was
+ * refused finished with errors; a clean one (notify.on-success=true) is told with its leavers' counts and files.
  */
 class RosterNotifyTest extends WebhookTestSupport {
 
@@ -19,7 +21,7 @@ class RosterNotifyTest extends WebhookTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("notify.webhook.url", webhook().url(), "provisioning.crm-users.mode", "roster",
-                "provisioning.crm-users.roster.max-deactivations", "1");
+                "provisioning.crm-users.roster.max-deactivations", "1", "notify.on-success", "true");
     }
 
     @Test
@@ -31,9 +33,56 @@ class RosterNotifyTest extends WebhookTestSupport {
         String text = JSON.readTree(webhook().received().get(0).body()).path("text").asText();
         assertThat(text).contains("crm-users/nightly.csv is held: roster guard: would deactivate 3 of 4 active users (75 %),"
                         + " above the limit of 1")
-                .contains("nightly.csv.plan.csv")
+                .contains("Plan:        held/crm-users/nightly.csv.plan.csv")
+                .contains("Summary:     held/crm-users/nightly.csv.summary.json")
                 .contains("java -jar target/zoho-provisioning.jar approve crm-users nightly.csv (approves this plan only)")
                 .doesNotContain("new.hire").doesNotContain("kevin").doesNotContain("deborah").doesNotContain("zylker");
+        assertThat(webhook().received()).hasSize(1);
+    }
+
+    @Test
+    void aRosterWhoseOnlyFailureIsALeaverFinishesWithErrors() throws Exception {
+        // Kevin is the org's primary contact here (not the token's user): Zoho refuses to deactivate him
+        ObjectNode crm = sandbox().state().section("crm");
+        synchronized (sandbox().state().lock()) {
+            crm.put("primary_contact_id", "3652397000000281015");
+        }
+        drop("crm-users", "nightly.csv", "email,first_name,last_name,role,profile\n"
+                + "deborah.gill@zylker.com,Deborah,Gill,Manager,Standard\n"
+                + "uma.invited@zylker.com,Uma,Invited,Sales Rep,Standard\n");
+        awaitDone("crm-users", "nightly.csv");
+        assertThat(csv("error/crm-users/nightly.leavers.csv")).singleElement()
+                .satisfies(r -> assertThat(r.get("result_code")).isEqualTo("INVALID_REQUEST"));
+        assertThat(path("error/crm-users/nightly.csv")).as("every row succeeded").doesNotExist();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !webhook().received().isEmpty());
+        String text = JSON.readTree(webhook().received().get(0).body()).path("text").asText();
+        assertThat(text).startsWith("[zoho-provisioning] errors: crm-users/nightly.csv, 1 of 1 leavers not deactivated")
+                .contains("finished with errors: 2 records, 2 succeeded, 0 failed; leavers: 1 planned, 0 deactivated,"
+                        + " 1 failed, 1 protected (left alone).")
+                .contains("error/crm-users/nightly.leavers.csv")
+                .contains("reports/crm-users/nightly.csv.summary.json")
+                .contains("Leavers not deactivated by code: INVALID_REQUEST 1")
+                .doesNotContain("Fix the rows")
+                .doesNotContain("kevin").doesNotContain("deborah").doesNotContain("uma").doesNotContain("zylker")
+                .doesNotContain("sandbox-secret").doesNotContain("refresh");
+        assertThat(webhook().received()).hasSize(1);
+    }
+
+    @Test
+    void aCleanRosterIsToldWithItsLeaversCountsAndFiles() throws Exception {
+        drop("crm-users", "nightly.csv", "email,first_name,last_name,role,profile\n"
+                + "deborah.gill@zylker.com,Deborah,Gill,Manager,Standard\n"
+                + "uma.invited@zylker.com,Uma,Invited,Sales Rep,Standard\n");
+        awaitDone("crm-users", "nightly.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !webhook().received().isEmpty());
+        String text = JSON.readTree(webhook().received().get(0).body()).path("text").asText();
+        assertThat(text).startsWith("[zoho-provisioning] done: crm-users/nightly.csv, 2 records succeeded")
+                .contains("finished: 2 records, all 2 succeeded; leavers: 1 planned, 1 deactivated, 0 failed,"
+                        + " 1 protected (left alone).")
+                .contains("success/crm-users/nightly.leavers.csv")
+                .doesNotContain("nightly.leavers.csv\nLeavers not")
+                .doesNotContain("kevin").doesNotContain("deborah").doesNotContain("uma").doesNotContain("zylker");
         assertThat(webhook().received()).hasSize(1);
     }
 }

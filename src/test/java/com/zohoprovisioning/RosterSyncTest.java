@@ -102,15 +102,34 @@ class RosterSyncTest extends PipelineTestSupport {
                 .contains("leaver,kevin.ortiz@zylker.com").contains("protected,uma.invited@zylker.com")
                 .doesNotContain("ivan.petrov");
         assertThat(crmStatus("new.hire@example.com")).isNull();
+        // its summary, beside the reason (reports/ holds finished files' summaries): held by the guard, no write
+        JsonNode heldSummary = json("held/" + FEED + "/nightly.csv.summary.json");
+        assertThat(heldSummary.path("held").asBoolean()).isTrue();
+        assertThat(heldSummary.path("records_read").asLong()).isEqualTo(1);
+        assertThat(heldSummary.path("credits").path("writes").asLong()).as("no call that writes").isZero();
+        JsonNode heldRoster = heldSummary.path("roster");
+        assertThat(heldRoster.path("leavers_planned").asLong()).isEqualTo(2);
+        assertThat(heldRoster.path("deactivated").asLong()).isZero();
+        assertThat(heldRoster.path("guard").path("held").asBoolean()).isTrue();
+        assertThat(heldRoster.path("guard").path("over_limit").asBoolean()).isTrue();
+        assertThat(heldRoster.path("guard").path("limit").asLong()).isEqualTo(1);
+        assertThat(heldRoster.path("guard").path("approved").isNull()).isTrue();
+        assertThat(heldSummary.path("files").path("plan").asText()).isEqualTo("held/" + FEED + "/nightly.csv.plan.csv");
+        assertThat(path("reports/" + FEED + "/nightly.csv.summary.json")).doesNotExist();
 
         assertThat(approve("nightly.csv")).contains("plan approved");
+        assertThat(path("held/" + FEED + "/nightly.csv.summary.json")).as("approve takes it with the reason")
+                .doesNotExist();
         awaitDone(FEED, "nightly.csv");
         assertThat(csv("success/" + FEED + "/nightly.leavers.csv")).extracting(r -> r.get("email"))
                 .containsExactlyInAnyOrder("deborah.gill@zylker.com", "kevin.ortiz@zylker.com");
         assertThat(crmStatus("deborah.gill@zylker.com")).isEqualTo("inactive");
         assertThat(crmStatus("new.hire@example.com")).isEqualTo("active");
         JsonNode guard = summary(FEED, "nightly.csv").path("roster").path("guard");
-        assertThat(guard.path("approved").path("plan_digest").asText()).hasSize(64);
+        assertThat(guard.path("held").asBoolean()).as("released by the approval").isFalse();
+        assertThat(guard.path("approved").path("plan_digest").asText())
+                .isEqualTo(heldRoster.path("guard").path("plan_digest").asText()).hasSize(64);
+        assertThat(guard.path("approved").path("at").asText()).isNotEmpty();
         assertThat(guard.path("over_limit").asBoolean()).isTrue();
     }
 
@@ -129,6 +148,8 @@ class RosterSyncTest extends PipelineTestSupport {
         assertThat(Files.readString(path("held/" + FEED + "/nightly.csv.reason.txt")))
                 .contains("would deactivate 3 of 5").contains("named other leavers");
         assertThat(Files.readString(path("held/" + FEED + "/nightly.csv.plan.csv"))).contains("leaver,ivan.petrov@zylker.com");
+        assertThat(json("held/" + FEED + "/nightly.csv.summary.json").path("roster").path("leavers_planned").asLong())
+                .isEqualTo(3);
         assertThat(writes()).isEqualTo(writesBefore);
         assertThat(crmStatus("kevin.ortiz@zylker.com")).isEqualTo("active");
     }

@@ -55,6 +55,13 @@ public final class FileNotices {
             Map<String, String> paths = new LinkedHashMap<>();
             paths.put("Held", relative(target));
             paths.put("Reason", relative(target.resolveSibling(target.getFileName() + ".reason.txt")));
+            // a roster held by its guard: its plan and its summary beside it
+            for (String[] beside : new String[][] {{"Plan", ".plan.csv"}, {"Summary", ".summary.json"}}) {
+                Path p = target.resolveSibling(target.getFileName() + beside[1]);
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    paths.put(beside[0], relative(p));
+                }
+            }
             String reason = held == null ? null : held.guard() + ": " + held.reason();
             return new FileNotice(FileNotice.Kind.HELD, run.feed().name(), run.fileName(), run.read.get(),
                     run.succeeded.sum(), run.failed.sum(), Map.of(), reason, held == null ? null : held.release(),
@@ -62,10 +69,15 @@ public final class FileNotices {
         });
     }
 
-    /** A file finished for real: with errors (failed &gt; 0) or cleanly; its counts and where its results are. */
+    /**
+     * A file finished for real: with errors (a record failed, or a roster's leaver was not deactivated) or cleanly;
+     * its counts (a roster's leavers too) and where its results are.
+     */
     public void finished(Exchange copy) {
         FileRun run = copy.getProperty(RunProperties.RUN, FileRun.class);
-        FileNotice.Kind kind = run != null && run.failed.sum() == 0 ? FileNotice.Kind.SUCCESS : FileNotice.Kind.ERRORS;
+        RosterRun roster = run == null ? null : run.roster();
+        boolean clean = run != null && run.failed.sum() == 0 && (roster == null || roster.failed.sum() == 0);
+        FileNotice.Kind kind = clean ? FileNotice.Kind.SUCCESS : FileNotice.Kind.ERRORS;
         prepare(copy, kind, () -> {
             PublishedFiles published = run.published();
             Map<String, String> paths = new LinkedHashMap<>();
@@ -75,10 +87,21 @@ public final class FileNotices {
             if (published.success() != null) {
                 paths.put("Successes", relative(published.success()));
             }
+            FileNotice.Leavers leavers = null;
+            if (roster != null) {
+                if (roster.publishedError != null) {
+                    paths.put("Leavers not deactivated", relative(roster.publishedError));
+                }
+                if (roster.publishedOk != null) {
+                    paths.put("Leavers deactivated", relative(roster.publishedOk));
+                }
+                leavers = new FileNotice.Leavers(roster.leaversPlanned(), roster.deactivated.sum(),
+                        roster.failed.sum(), roster.protectedLeavers.size(), FileRun.sums(roster.failedByCode));
+            }
             paths.put("Summary", relative(published.summary()));
             paths.put("Input", relative(published.archive()));
             return new FileNotice(kind, run.feed().name(), run.fileName(), run.read.get(), run.succeeded.sum(),
-                    run.failed.sum(), FileRun.sums(run.byCode), null, null, paths, workDir.toString());
+                    run.failed.sum(), FileRun.sums(run.byCode), null, null, paths, workDir.toString(), leavers);
         });
     }
 

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 /**
  * {@code approve <feed> <file>}: releases a held file. {@code held/<feed>/<file>} (and its {@code .profile}) goes
  * back into {@code inbox/<feed>/} with a {@code <file>.approved} beside it, written first, that lets it through the
- * repeat check once; its {@code .reason.txt} goes. A file held by the runaway guard continues from its journal as
- * when moved back by hand.
+ * repeat check once; its {@code .reason.txt} goes (a held roster's {@code .plan.csv} and {@code .summary.json}
+ * too). A file held by the runaway guard continues from its journal as when moved back by hand.
  */
 public final class HeldFiles {
 
@@ -48,6 +48,7 @@ public final class HeldFiles {
         WorkFiles.move(held, target);
         Files.deleteIfExists(heldDir.resolve(file + ".reason.txt"));
         Files.deleteIfExists(heldDir.resolve(file + ".plan.csv"));
+        Files.deleteIfExists(heldDir.resolve(file + ".summary.json"));
         return "Released " + workDir.relativize(held) + " into " + workDir.relativize(inbox) + "/ (approved once: it is"
                 + (plan == null ? " processed on the next poll or --once run even if it repeats a processed file)"
                 : " processed on the next poll or --once run with the plan approved, digest " + plan
@@ -70,6 +71,7 @@ public final class HeldFiles {
         try (Stream<Path> s = Files.list(dir)) {
             String names = String.join(", ", s.map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith(".") && !n.endsWith(".reason.txt") && !n.endsWith(".plan.csv")
+                            && !n.endsWith(".summary.json")
                             && !n.endsWith(".profile"))
                     .sorted().toList());
             return names.isEmpty() ? "none" : names;

@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Roster mode, after the rows: the leavers of the plan, deactivated through the feed's {@code direct:<feed>-leaver}
@@ -32,28 +37,38 @@ public final class RosterLeavers {
         this.outcomes = outcomes;
     }
 
-    /** The leavers to deactivate now; the ones an earlier run of this file journalled are written from the journal. */
+    /**
+     * The leavers to deactivate now. On a resumed run the plan's leavers are the union of the leavers an earlier run
+     * of this file journalled an answer for and the leavers found now, each once (a leaver is one user: its e-mail,
+     * else its id): the journalled ones are written from the journal and never sent again, so that deactivated +
+     * failed = planned. One that Zoho shows active again although the journal says it was deactivated (reactivated
+     * after our call, or the org changed) keeps its journalled outcome, with a warning naming it.
+     */
     public Iterator<Leaver> leavers(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
         RosterRun roster = run.roster();
         Map<String, FileJournal.LeaverDone> done = run.journal() == null ? Map.of() : run.journal().leavers();
+        Map<String, Leaver> now = new LinkedHashMap<>();
+        roster.leavers.forEach(l -> now.putIfAbsent(key(l), l));
+        Set<String> planned = new HashSet<>(now.keySet());
         long n = 0;
         for (FileJournal.LeaverDone d : done.values()) {
+            if (!planned.add(key(d.leaver()))) {
+                if (d.outcome().success()) {
+                    LOG.warn("{}/{}: leaver {} ({}) was deactivated by an earlier run of this file, but Zoho shows it "
+                            + "active again: reactivated after that call, or the org changed since; not sent again, "
+                            + "its journalled outcome is kept", run.feed().name(), run.fileName(), d.leaver().email(),
+                            d.leaver().id());
+                }
+                now.remove(key(d.leaver()));
+            }
             write(run, roster, d.leaver(), d.outcome(), ++n);
             roster.resumed.increment();
-        }
-        List<Leaver> todo = new ArrayList<>();
-        java.util.Set<String> planned = new java.util.HashSet<>();
-        for (Leaver l : roster.leavers) {
-            planned.add(l.id());
-            if (!done.containsKey(l.id())) {
-                todo.add(l);
-            }
         }
         // sent before the run stopped, answer unknown: no longer active (not a leaver now), so Zoho applied it
         if (run.journal() != null) {
             for (Leaver l : run.journal().leaversInDoubt().values()) {
-                if (!planned.contains(l.id())) {
+                if (planned.add(key(l))) {
                     RecordOutcome o = RecordOutcome.ok("deactivated", l.id(), "SUCCESS", "reconciled: the deactivation"
                             + " was sent before the run stopped and Zoho now shows the user inactive", null);
                     run.journal().leaver(l, o);
@@ -62,10 +77,16 @@ public final class RosterLeavers {
                 }
             }
         }
-        if (!todo.isEmpty()) {
-            LOG.info("{}/{}: deactivating {} leavers", run.feed().name(), run.fileName(), todo.size());
+        roster.planned(planned.size());
+        if (!now.isEmpty()) {
+            LOG.info("{}/{}: deactivating {} leavers", run.feed().name(), run.fileName(), now.size());
         }
-        return todo.iterator();
+        return new ArrayList<>(now.values()).iterator();
+    }
+
+    /** One leaver, one key: the e-mail (case-insensitive), else the Zoho id. */
+    static String key(Leaver l) {
+        return l.email() == null || l.email().isBlank() ? "id:" + l.id() : l.email().toLowerCase(Locale.ROOT);
     }
 
     /** The leaver route's first step: the PUT's body and id; none once the file stopped (it stays for a later run). */
@@ -107,6 +128,7 @@ public final class RosterLeavers {
         }
         (o.success() ? roster.deactivated : roster.failed).increment();
         if (!o.success()) {
+            roster.failedByCode.computeIfAbsent(String.valueOf(o.code()), c -> new LongAdder()).increment();
             LOG.warn("{}/{}: leaver {} not deactivated: {} {}", run.feed().name(), run.fileName(), l.id(), o.code(),
                     o.message());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+
 /**
  * A roster file's plan and progress ({@code zpRun.roster}): the active users before, who is present, the leavers to
  * deactivate and the protected ones left alone, the guard's verdict, and the leavers' outcomes and result files.
@@ -32,6 +33,10 @@ public final class RosterRun {
     final LongAdder deactivated = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder resumed = new LongAdder();
+    /** The leavers not deactivated, by {@code result_code}. */
+    final Map<String, LongAdder> failedByCode = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The leavers of the run (resumed: the journal's and today's, each once), or -1 before the leavers start. */
+    private long planned = -1;
     /** The leavers' result files, beside the rows' ones. */
     final ResultFiles results;
     Path publishedOk;
@@ -47,6 +52,15 @@ public final class RosterRun {
     /** Why the guard holds the file (before any call), or null. */
     public String heldReason() {
         return heldReason;
+    }
+
+    void planned(long n) {
+        this.planned = n;
+    }
+
+    /** Leavers planned: deactivated + failed once the leavers are done. */
+    long leaversPlanned() {
+        return planned >= 0 ? planned : leavers.size();
     }
 
     void hold(String reason) {
@@ -66,9 +80,10 @@ public final class RosterRun {
         m.put("rows", rows);
         m.put("present", present);
         m.put("joiners", joiners);
-        m.put("leavers_planned", leavers.size() + resumed.sum());
+        m.put("leavers_planned", leaversPlanned());
         m.put("deactivated", deactivated.sum());
         m.put("failed", failed.sum());
+        m.put("failed_by_code", FileRun.sums(failedByCode));
         m.put("resumed_from_journal", resumed.sum());
         m.put("protected", protectedLeavers.size());
         m.put("protected_users", protectedLeavers.stream()

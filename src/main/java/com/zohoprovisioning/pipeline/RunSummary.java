@@ -68,6 +68,40 @@ final class RunSummary {
     }
 
     /**
+     * The summary of a roster the guard held ({@code held/<feed>/<file>.summary.json}, beside its reason and plan): the
+     * records read, the {@code roster} block ({@code guard.held} true, over the limit, the leavers planned), the
+     * lookups' calls, and no write: nothing of the file was sent.
+     */
+    static Map<String, Object> heldRoster(FileRun run, Path held, Path workDir, Instant end) {
+        RosterRun roster = run.roster();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("feed", run.feed().name());
+        summary.put("file", run.fileName());
+        summary.put("format", run.format().extension());
+        summary.put("dry_run", false);
+        summary.put("held", true);
+        summary.put("records_read", roster.rows);
+        summary.put("succeeded", 0);
+        summary.put("failed", 0);
+        summary.put("roster", roster.summary(workDir, false));
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("total", run.calls().total());
+        calls.put("by_endpoint", run.calls().byEndpoint());
+        summary.put("api_calls", calls);
+        summary.put("credits", credits(run));
+        summary.put("started", run.started().toString());
+        summary.put("ended", end.toString());
+        summary.put("duration_ms", Duration.between(run.started(), end).toMillis());
+        Map<String, Object> files = new LinkedHashMap<>();
+        String name = held.getFileName().toString();
+        files.put("held", relative(workDir, held));
+        files.put("reason", relative(workDir, held.resolveSibling(name + ".reason.txt")));
+        files.put("plan", relative(workDir, held.resolveSibling(name + ".plan.csv")));
+        summary.put("files", files);
+        return summary;
+    }
+
+    /**
      * The API credits the file cost (each call one credit: the lookups' pages and other GETs, and the writes; a dry
      * run counts the writes it would have sent), and per API, when Zoho reported them, the credits left before the
      * file's first call and after its last.

@@ -18,6 +18,8 @@ import java.time.Instant;
 public final class UnfinishedFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnfinishedFiles.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper SUMMARY = new com.fasterxml.jackson.databind
+            .ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     private final Path workDir;
     private final RunStats stats;
@@ -123,8 +125,9 @@ public final class UnfinishedFiles {
 
     /**
      * The roster guard: more leavers than provisioning.&lt;feed&gt;.roster.max-deactivations and no approval of this
-     * plan. Before any call, the file goes to held/ with its plan ({@code <file>.plan.csv}) and a reason that says how
-     * to approve it; the approval is bound to the plan's digest.
+     * plan. Before any call, the file goes to held/ with its plan ({@code <file>.plan.csv}), a reason that says how
+     * to approve it (the approval is bound to the plan's digest) and its summary ({@code <file>.summary.json},
+     * {@code roster.guard.held} true; not in reports/, which holds the summaries of finished files).
      */
     public void holdRoster(Exchange exchange) throws IOException {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
@@ -149,6 +152,8 @@ public final class UnfinishedFiles {
                 + "\nThe approval holds for this plan only: if Zoho changes before the file runs so that the leavers"
                 + " differ, it is held again with a new plan.\n";
         writeReason(target, reason);
+        WorkFiles.writeAtomically(target.resolveSibling(name + ".summary.json"),
+                SUMMARY.writeValueAsBytes(RunSummary.heldRoster(run, target, workDir, Instant.now())));
         WorkFiles.moveProfileFile(run, target);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
         exchange.setProperty(RunProperties.HELD, new HeldFile("roster guard", roster.heldReason() + "; the plan is "
