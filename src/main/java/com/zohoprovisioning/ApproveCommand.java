@@ -19,6 +19,7 @@ final class ApproveCommand {
      */
     static int approve(String feed, String file, String config, Map<String, String> arguments)
             throws IOException {
+        FileSettings.refuseUnknown(config, arguments);
         Function<String, String> props = FileSettings.read(config, arguments);
         String dir = FileSettings.resolve(props, props.apply("work.dir"), 0);
         Path workDir = Path.of(dir == null || dir.isBlank() ? "work" : dir.trim()).toAbsolutePath().normalize();

@@ -61,6 +61,24 @@ final class FileSettings {
         };
     }
 
+    /**
+     * The commands that run without the routes (sandbox, approve) refuse a misspelled setting as a run does (a
+     * {@link com.zohoprovisioning.config.ConfigurationException}, exit 2): every key the user gave is known.
+     */
+    static void refuseUnknown(String config, Map<String, String> arguments) throws IOException {
+        try (org.apache.camel.impl.DefaultCamelContext context = new org.apache.camel.impl.DefaultCamelContext()) {
+            java.util.List<com.zohoprovisioning.pipeline.Feed> feeds = com.zohoprovisioning.pipeline.Feeds.discover(context);
+            java.util.Set<String> apis = new java.util.TreeSet<>();
+            feeds.forEach(f -> apis.addAll(com.zohoprovisioning.pipeline.Feeds.apis(f)));
+            Map<String, String> sources = new java.util.LinkedHashMap<>();
+            arguments.keySet().forEach(k -> sources.put(k, "-D" + k + " after the jar"));
+            com.zohoprovisioning.config.UnknownSettings.of(feeds.stream().map(com.zohoprovisioning.pipeline.Feed::name)
+                    .toList(), apis).check(com.zohoprovisioning.config.UnknownSettings.given(System.getProperties(),
+                    sources, java.util.List.of(RouteRuns.locations(config).split(",")), RouteRuns.secretsFile(),
+                    System.getenv()));
+        }
+    }
+
     private static void load(Properties p, InputStream in) throws IOException {
         if (in == null) {
             return;

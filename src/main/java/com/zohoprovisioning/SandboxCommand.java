@@ -25,6 +25,7 @@ final class SandboxCommand {
 
     static int run(Integer port, String state, boolean reset, String config, Map<String, String> arguments)
             throws IOException {
+        FileSettings.refuseUnknown(config, arguments);
         ToolProvider tool = ToolProvider.findFirst(TOOL)
                 .orElseThrow(() -> new IllegalStateException("the Zoho sandbox (tool " + TOOL + ") is not in this build"));
         List<String> args = new ArrayList<>();

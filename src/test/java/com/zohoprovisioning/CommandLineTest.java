@@ -168,6 +168,21 @@ class CommandLineTest {
     }
 
     @Test
+    void theSandboxAndApproveCommandsRefuseAMisspelledSettingToo() throws IOException {
+        Path held = Files.createDirectories(work.resolve("held/bigin-users"));
+        Files.writeString(held.resolve("a.csv"), ONE_USER);
+        assertThat(Application.run(new String[] {"approve", "bigin-users", "a.csv", "-Dwork.dir=" + work,
+                "-Dprovisioning.dryrun=true"})).isEqualTo(2);
+        assertThat(held.resolve("a.csv")).as("not released").exists();
+        assertThat(Application.run(new String[] {"sandbox", "--reset", "-Dwork.dir=" + work, "-Dsandbox.licenses=5"}))
+                .isEqualTo(2);
+        assertThat(messages()).anySatisfy(m -> assertThat(m).contains("unknown setting provisioning.dryrun (-Dprovisioning"
+                        + ".dryrun after the jar): did you mean provisioning.dry-run?"))
+                .anySatisfy(m -> assertThat(m).contains("unknown setting sandbox.licenses (-Dsandbox.licenses after the"
+                        + " jar): did you mean sandbox.licences?"));
+    }
+
+    @Test
     void versionPrintsTheVersionAndExitsZero() {
         String out = stdout(() -> assertThat(Application.run(new String[] {"--version"})).isEqualTo(0));
         assertThat(out).startsWith("zoho-provisioning ");

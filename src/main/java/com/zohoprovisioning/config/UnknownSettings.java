@@ -38,6 +38,7 @@ public final class UnknownSettings {
     public static final List<String> ENV_PREFIXES = List.of("PROVISIONING_", "ZOHO_", "SFTP_", "DOWNLOAD_", "NOTIFY_",
             "SANDBOX_");
     static final String DEFAULTS = "config/application.properties";
+    static final String ENVIRONMENT = "environment variable";
     static final Set<String> SECRETS = Set.of("zoho.client-id", "zoho.client-secret", "zoho.refresh-token",
             "zoho.secrets-file", "notify.email.password");
     /** Given by the user too (its default, every feed found, is set at start-up). */
@@ -158,8 +159,17 @@ public final class UnknownSettings {
      */
     public List<String> problems(Map<String, String> given) {
         List<String> out = new ArrayList<>();
-        new TreeSet<>(given.keySet()).stream().filter(k -> !known(k)).forEach(k -> out.add("unknown setting " + k
-                + " (" + given.get(k) + ")" + closest(k).map(c -> ": did you mean " + c + "?").orElse("")));
+        for (String k : new TreeSet<>(given.keySet())) {
+            if (ENVIRONMENT.equals(given.get(k)) && !k.equals(envName(k))) {
+                // provisioning_dry_run or provisioning.dry-run as a variable's name: Camel never reads it
+                out.add("environment variable " + k + " is not read (Camel reads a setting's variable in capitals, dots"
+                        + " and dashes as underscores)" + (knownEnv.containsKey(envName(k)) ? ": did you mean "
+                        + envName(k) + "?" : ""));
+            } else if (!known(k)) {
+                out.add("unknown setting " + k + " (" + given.get(k) + ")"
+                        + closest(k).map(c -> ": did you mean " + c + "?").orElse(""));
+            }
+        }
         return out;
     }
 
@@ -213,8 +223,9 @@ public final class UnknownSettings {
             p.stringPropertyNames().stream().filter(UnknownSettings::checked).sorted()
                     .forEach(k -> given.putIfAbsent(k, source));
         }
-        new TreeSet<>(environment.keySet()).stream().filter(UnknownSettings::checkedEnv)
-                .forEach(name -> given.putIfAbsent(name, "environment variable"));
+        // ours by their name in capitals too (provisioning_dry_run): such a variable is not read, and says so
+        new TreeSet<>(environment.keySet()).stream().filter(name -> checkedEnv(envName(name)))
+                .forEach(name -> given.putIfAbsent(name, ENVIRONMENT));
         return given;
     }
 

@@ -129,4 +129,17 @@ class UnknownSettingsTest {
         assertThat(check.problems(given)).containsExactly("unknown setting PROVISIONING_DRYRUN (environment variable): "
                 + "did you mean provisioning.dry-run (PROVISIONING_DRY_RUN)?");
     }
+
+    @Test
+    void anEnvironmentVariableNamedAsASettingInLowerCaseOrWithDotsIsRefused() {
+        Map<String, String> given = UnknownSettings.given(new Properties(), Map.of(), List.of(), null,
+                Map.of("provisioning_dry_run", "true", "provisioning.dry-run", "true", "Zoho_Mode", "live",
+                        "path", "/bin", "ZOHO_MODE", "live"));
+        assertThat(given).containsOnlyKeys("provisioning_dry_run", "provisioning.dry-run", "Zoho_Mode", "ZOHO_MODE");
+        String notRead = " is not read (Camel reads a setting's variable in capitals, dots and dashes as underscores)";
+        assertThat(check.problems(given)).containsExactly(
+                "environment variable Zoho_Mode" + notRead + ": did you mean ZOHO_MODE?",
+                "environment variable provisioning.dry-run" + notRead + ": did you mean PROVISIONING_DRY_RUN?",
+                "environment variable provisioning_dry_run" + notRead + ": did you mean PROVISIONING_DRY_RUN?");
+    }
 }
