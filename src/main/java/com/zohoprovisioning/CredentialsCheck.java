@@ -14,7 +14,8 @@ import java.io.PrintStream;
  * {@code check}: the credentials alone, no file taken. With the Camel context started but no route but Zoho's own
  * (the token route and the zoho: component's attempts), it gets a token, says which data centre / API domain it
  * reached, then makes the first lookup of each feed (a GET, through the same zoho: component the routes use) and
- * prints OK or Zoho's status, code and message per feed (a missing scope shows as OAUTH_SCOPE_MISMATCH).
+ * prints OK or Zoho's status, code and message per feed (a missing scope shows as OAUTH_SCOPE_MISMATCH); a user feed
+ * in roster mode gets a second line for its org lookup (the primary contact).
  */
 final class CredentialsCheck {
 
@@ -46,7 +47,6 @@ final class CredentialsCheck {
         int failed = 0;
         try (ProducerTemplate template = context.createProducerTemplate()) {
             for (String feed : settings.list("provisioning.feeds")) {
-                String line;
                 Lookup lookup;
                 try {
                     lookup = lookup(feed, settings);
@@ -59,23 +59,48 @@ final class CredentialsCheck {
                     out.println(feed + ": no check known for this feed (skipped)");
                     continue;
                 }
-                String call = "GET " + lookup.path() + (lookup.query() == null ? "" : "?" + lookup.query());
-                String uri = "zoho:" + lookup.api() + "?method=GET&path=RAW(" + lookup.path() + ")"
-                        + (lookup.query() == null ? "" : "&query=RAW(" + lookup.query() + ")");
-                Exchange answer = template.request(uri, e -> { });
-                ZohoResponse r = answer.getException() == null ? answer.getMessage().getBody(ZohoResponse.class) : null;
-                if (r != null && r.success()) {
-                    line = feed + ": OK (" + call + ")";
-                } else {
-                    failed++;
-                    line = feed + ": FAILED " + (r != null ? "HTTP " + r.httpStatus() + " " + r.code() + ": " + r.message()
-                            : String.valueOf(answer.getException().getMessage())) + " (" + call + ")";
+                int feedFailed = call(template, feed, lookup);
+                Lookup org = rosterLookup(feed, settings);
+                if (org != null) {
+                    feedFailed |= call(template, feed + " (roster)", org);
                 }
-                out.println(line);
+                failed += feedFailed;
             }
         }
         out.println(failed == 0 ? "check: OK" : "check: " + failed + " feed(s) FAILED");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** One lookup GET and its line: OK, or Zoho's status, code and message. 0 when it passed, 1 when it failed. */
+    private int call(ProducerTemplate template, String label, Lookup lookup) {
+        String call = "GET " + lookup.path() + (lookup.query() == null ? "" : "?" + lookup.query());
+        String uri = "zoho:" + lookup.api() + "?method=GET&path=RAW(" + lookup.path() + ")"
+                + (lookup.query() == null ? "" : "&query=RAW(" + lookup.query() + ")");
+        Exchange answer = template.request(uri, e -> { });
+        ZohoResponse r = answer.getException() == null ? answer.getMessage().getBody(ZohoResponse.class) : null;
+        if (r != null && r.success()) {
+            out.println(label + ": OK (" + call + ")");
+            return 0;
+        }
+        out.println(label + ": FAILED " + (r != null ? "HTTP " + r.httpStatus() + " " + r.code() + ": " + r.message()
+                : String.valueOf(answer.getException().getMessage())) + " (" + call + ")");
+        return 1;
+    }
+
+    /**
+     * A user feed in roster mode ({@code provisioning.<feed>.mode=roster}) also reads the org, for its primary contact
+     * (a scope of its own: {@code ZohoCRM.org.READ}, {@code ZohoBigin.org.READ}); null for any other feed.
+     */
+    static Lookup rosterLookup(String feed, Settings settings) {
+        if (!settings.optionalText("provisioning." + feed + ".mode").map(m -> m.trim().equalsIgnoreCase("roster"))
+                .orElse(false)) {
+            return null;
+        }
+        return switch (feed) {
+            case "bigin-users" -> new Lookup("bigin", "/bigin/v1/org", null);
+            case "crm-users" -> new Lookup("crm", "/crm/v6/org", null);
+            default -> null;
+        };
     }
 
     /**
