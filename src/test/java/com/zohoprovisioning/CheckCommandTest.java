@@ -80,6 +80,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aUserFeedInRosterModeAlsoChecksItsOrgLookup() {
+        assertThat(check("-Dprovisioning.crm-users.mode=roster", "-Dprovisioning.bigin-users.mode=roster")).as(out)
+                .isEqualTo(0);
+        // the primary contact comes from the org: a scope of its own (ZohoCRM.org.READ, ZohoBigin.org.READ)
+        assertThat(out).contains("crm-users: OK (GET /crm/v6/settings/roles, GET /crm/v6/settings/profiles,"
+                        + " GET /crm/v6/users?type=AllUsers&per_page=1, GET /crm/v6/org)")
+                .contains("bigin-users: OK (GET /bigin/v1/settings/roles, GET /bigin/v1/settings/profiles,"
+                        + " GET /bigin/v1/users?type=AllUsers&per_page=1, GET /bigin/v1/org)")
+                .doesNotContain("crm-user-groups: OK (GET /crm/v6/org").contains("check: OK");
+    }
+
+    @Test
     void aWrongRefreshTokenExitsOne() {
         assertThat(check("-Dzoho.refresh-token=not-the-right-one")).as(out).isEqualTo(1);
         assertThat(out).doesNotContain("check: OK").doesNotContain("token: OK");

@@ -21,9 +21,10 @@ class RosterCreditsTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        // 10 credits: 4 lookups, 1 add and 2 leavers leave 3, under the reserve of 4: the third leaver waits
+        // 11 credits: 5 lookups (roles, profiles, users, current user, org), 1 add and 2 leavers leave 3, under the
+        // reserve of 4: the third leaver waits
         return Map.of("provisioning.crm-users.mode", "roster", "provisioning.crm-users.roster.max-deactivations", "100%",
-                "sandbox.credits-per-day", "10", "zoho.credits.reserve", "4", "zoho.credits.recheck-after", "2s",
+                "sandbox.credits-per-day", "11", "zoho.credits.reserve", "4", "zoho.credits.recheck-after", "2s",
                 "zoho.max-concurrent", "1");
     }
 

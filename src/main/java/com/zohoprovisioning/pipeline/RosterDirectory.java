@@ -2,7 +2,8 @@ package com.zohoprovisioning.pipeline;
 
 /**
  * What roster mode needs to know of the org, from a user feed's lookups ({@code zpRun.lookups}): every user (active
- * or not), the profile names, and the token's own user. A feed whose lookups implement this can run in roster mode.
+ * or not), the profile names, the token's own user and the org's primary contact. A feed whose lookups implement this
+ * can run in roster mode.
  */
 public interface RosterDirectory {
 
@@ -26,4 +27,10 @@ public interface RosterDirectory {
 
     /** The Zoho id of the user the token acts as (the CurrentUser lookup), or null when it was not loaded. */
     String ownUserId();
+
+    /**
+     * The Zoho id of the org's primary contact (the org lookup's {@code primary_zuid}, else its {@code primary_email},
+     * matched in the users list), or null when it was not loaded or matches no user.
+     */
+    String primaryContactId();
 }

@@ -37,8 +37,8 @@ public final class RosterPlanner {
 
     /**
      * Whether this file is a roster: the file's mapping profile says so ({@code mode: roster} or {@code changes}),
-     * else {@code provisioning.<feed>.mode}. The user feeds' lookups ask it too (the token's own user is loaded for a
-     * roster only).
+     * else {@code provisioning.<feed>.mode}. The user feeds' lookups ask it too (the token's own user and the org's
+     * primary contact are loaded for a roster only).
      */
     public boolean roster(Exchange exchange) {
         FileRun run = exchange.getProperty(RunProperties.RUN, FileRun.class);
@@ -151,6 +151,7 @@ public final class RosterPlanner {
     private static void findLeavers(FileRun run, RosterRun roster, RosterDirectory directory, Set<String> present,
                                     PlanWriter plan) throws IOException {
         String own = directory.ownUserId();
+        String primary = directory.primaryContactId();
         String feed = run.feed().name();
         for (RosterDirectory.DirectoryUser u : directory.directoryUsers()) {
             if (!u.active() || u.email() == null || u.email().isEmpty()) {
@@ -161,7 +162,9 @@ public final class RosterPlanner {
                 continue;
             }
             Leaver l = new Leaver(u.id(), u.email(), u.firstName(), u.lastName(), directory.profileName(u.profileId()));
-            String why = u.id().equals(own) ? "the token's own user"
+            String why = u.id().equals(own) && u.id().equals(primary) ? "the token's own user and the primary contact"
+                    : u.id().equals(own) ? "the token's own user"
+                    : u.id().equals(primary) ? "the primary contact"
                     : roster.settings.protectedProfile(l.profile()) ? "profile " + l.profile()
                     + " is protected (provisioning." + feed + ".roster.protect-profiles)"
                     : roster.settings.protectedEmail(u.email()) ? "matches provisioning." + feed + ".roster.protect"

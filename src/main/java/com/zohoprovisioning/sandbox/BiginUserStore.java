@@ -36,9 +36,14 @@ final class BiginUserStore {
         return state.list(BIGIN, ZohoUsers.USERS);
     }
 
-    /** The id of the primary user, who is also the token's own. */
+    /** The id of the primary user (the primary contact, whom Zoho never deactivates). */
     String primaryUserId() {
         return state.section(BIGIN).path("primary_user_id").asText();
+    }
+
+    /** The token's own user: {@code bigin.current_user_id}, the primary user when the state names none (the seed). */
+    String currentUserId() {
+        return state.section(BIGIN).path("current_user_id").asText(primaryUserId());
     }
 
     /** The role or profile ({@code list} "roles" or "profiles") with this id; null when none. */

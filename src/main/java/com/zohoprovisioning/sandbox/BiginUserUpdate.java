@@ -54,7 +54,7 @@ final class BiginUserUpdate {
             if (refused != null) {
                 return refused;
             }
-            if (in.has("time_zone") && !primary) {
+            if (in.has("time_zone") && !id.equals(store.currentUserId())) {
                 return SandboxResponse.record(200, "users", "INVALID_DATA", "Cannot update the time_zone of another user",
                         Map.of("api_name", "time_zone", "id", id), false);
             }

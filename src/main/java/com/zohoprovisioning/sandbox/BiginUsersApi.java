@@ -89,7 +89,7 @@ public final class BiginUsersApi implements SandboxApi {
     }
 
     private Predicate<JsonNode> filter(String type) {
-        String primary = store.primaryUserId();
+        String current = store.currentUserId();
         return switch (type) {
             case "ActiveUsers" -> u -> status(u).equals("active");
             case "DeactiveUsers" -> u -> status(u).equals("inactive");
@@ -99,7 +99,7 @@ public final class BiginUsersApi implements SandboxApi {
             case "ActiveConfirmedUsers" -> u -> status(u).equals("active") && u.path("confirm").asBoolean();
             case "AdminUsers" -> u -> !status(u).equals("deleted") && isAdmin(u);
             case "ActiveConfirmedAdmins" -> u -> status(u).equals("active") && u.path("confirm").asBoolean() && isAdmin(u);
-            case "CurrentUser" -> u -> u.path("id").asText().equals(primary);
+            case "CurrentUser" -> u -> u.path("id").asText().equals(current);
             default -> u -> !status(u).equals("deleted");
         };
     }

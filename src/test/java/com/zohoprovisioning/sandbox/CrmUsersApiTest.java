@@ -338,6 +338,14 @@ class CrmUsersApiTest {
     }
 
     @Test
+    void theOrgNamesThePrimaryContact() throws Exception {
+        Answer org = call("GET", "/crm/v6/org", null);
+        assertThat(org.status).isEqualTo(200);
+        assertThat(org.body.path("org").get(0).path("primary_email").asText()).isEqualTo("patricia.boyle@zylker.com");
+        assertThat(org.body.path("org").get(0).path("primary_zuid").asText()).isEqualTo("60034346");
+    }
+
+    @Test
     void theWholeOrgIsInTheStateHook() throws Exception {
         JsonNode crm = call("GET", "/__sandbox/state", null).body.path("crm");
         assertThat(crm.path("current_user_id").asText()).isEqualTo(PATRICIA);

@@ -17,7 +17,7 @@ class SandboxApiDiscoveryTest {
         for (SandboxApi.Factory f : ServiceLoader.load(SandboxApi.Factory.class, ZohoSandbox.class.getClassLoader())) {
             found.add(f.getClass().getEnclosingClass().getSimpleName());
         }
-        assertThat(found).containsExactly("OAuthApi", "HooksApi", "BiginUsersApi", "CrmUsersApi", "CrmUserGroupsApi",
+        assertThat(found).containsExactly("OAuthApi", "HooksApi", "BiginUsersApi", "CrmUsersApi", "CrmUserGroupsApi", "OrgApi",
                 "MailAccountsApi");
     }
 }

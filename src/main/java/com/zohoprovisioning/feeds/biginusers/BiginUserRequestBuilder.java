@@ -22,8 +22,9 @@ import java.util.Map;
  * sends only present, non-empty fields that differ from what Zoho holds; when none differ, no call is made
  * ({@code unchanged}). A value that came from a default (a feed setting or a mapping profile) is sent only when
  * adding a user, never to change an existing one; an upsert of an unknown user whose status is inactive (disabled in
- * the source export) creates nobody ({@code unchanged}). In a dry run nothing is sent ({@code validated}), and the
- * message shows the mapped fields that would be.
+ * the source export) creates nobody ({@code unchanged}). In roster mode a row without a status for a deactivated user
+ * reactivates it ({@code activated}): the file is everyone who should be active. In a dry run nothing is sent
+ * ({@code validated}), and the message shows the mapped fields that would be.
  */
 public class BiginUserRequestBuilder {
 
@@ -63,6 +64,12 @@ public class BiginUserRequestBuilder {
                 user.put("status", "active");
             } else if (action.equals("deactivate")) {
                 user.put("status", "inactive");
+            } else if (UserRequests.rosterReactivates(run, action, user, existing != null ? existing
+                    : lookups.userById(r.get("id")))) {
+                if (existing != null) {
+                    UserRequests.dropUnchanged(user, existing);
+                }
+                user.put("status", "active");
             } else if (existing != null) {
                 UserRequests.dropUnchanged(user, existing);
                 if (user.isEmpty()) {

@@ -24,11 +24,16 @@ public class BiginUsersFeed extends Feed {
         return true;
     }
 
+    /** Roster mode also reads the org, for its primary contact (a scope of its own: org.READ). */
     @Override
     public List<Probe> probes(Settings settings) {
-        return List.of(new Probe("bigin", "/bigin/v1/settings/roles", null),
+        List<Probe> reads = new java.util.ArrayList<>(List.of(new Probe("bigin", "/bigin/v1/settings/roles", null),
                 new Probe("bigin", "/bigin/v1/settings/profiles", null),
-                new Probe("bigin", "/bigin/v1/users", "type=AllUsers&per_page=1"));
+                new Probe("bigin", "/bigin/v1/users", "type=AllUsers&per_page=1")));
+        if (settings.feedText(name(), "mode").equalsIgnoreCase("roster")) {
+            reads.add(new Probe("bigin", "/bigin/v1/org", null));
+        }
+        return reads;
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Map;
  * so both are compared with the users list first: a status already held is {@code unchanged}, and changes to a
  * deactivated user that the row does not reactivate are this row's error (USER_DEACTIVATED), not a call Zoho refuses.
  * A reactivation and the row's other changes go in one PUT. Only fields that differ from what Zoho holds are sent;
- * defaults (feed settings, mapping profiles) only when adding.
+ * defaults (feed settings, mapping profiles) only when adding. In roster mode a row without a status for a deactivated
+ * user reactivates it ({@code activated}): the file is everyone who should be active.
  */
 public class CrmUserPlanner {
 
@@ -60,7 +61,8 @@ public class CrmUserPlanner {
             return;
         }
         user.keySet().removeIf(r::isDefault);
-        Object written = user.remove("status");
+        boolean rehire = UserRequests.rosterReactivates(run, action, user, existing);
+        Object written = rehire ? "active" : user.remove("status");
         String wanted = action.equals("activate") ? "active" : action.equals("deactivate") ? "inactive"
                 : written == null ? null : written.toString();
         boolean inactive = existing != null && existing.inactive();

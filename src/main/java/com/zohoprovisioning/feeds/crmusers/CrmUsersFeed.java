@@ -27,11 +27,16 @@ public class CrmUsersFeed extends Feed {
         return true;
     }
 
+    /** Roster mode also reads the org, for its primary contact (a scope of its own: org.READ). */
     @Override
     public List<Probe> probes(Settings settings) {
-        return List.of(new Probe("crm", "/crm/v6/settings/roles", null),
+        List<Probe> reads = new java.util.ArrayList<>(List.of(new Probe("crm", "/crm/v6/settings/roles", null),
                 new Probe("crm", "/crm/v6/settings/profiles", null),
-                new Probe("crm", "/crm/v6/users", "type=AllUsers&per_page=1"));
+                new Probe("crm", "/crm/v6/users", "type=AllUsers&per_page=1")));
+        if (settings.feedText(name(), "mode").equalsIgnoreCase("roster")) {
+            reads.add(new Probe("crm", "/crm/v6/org", null));
+        }
+        return reads;
     }
 
     @Override

@@ -38,6 +38,11 @@ public class UserLookupLoader {
         lookups(exchange).addCurrentUser(answer(exchange, "the " + product + " current user").get("users"));
     }
 
+    /** Roster mode only: the org ({@code GET …/org}), whose primary contact is never deactivated as a leaver. */
+    public void org(Exchange exchange) {
+        lookups(exchange).addOrg(answer(exchange, "the " + product + " organization").get("org"));
+    }
+
     private static UserLookups lookups(Exchange exchange) {
         return exchange.getProperty(RunProperties.RUN, FileRun.class).lookups(UserLookups.class);
     }

@@ -37,6 +37,8 @@ public final class UserLookups implements RosterDirectory, com.zohoprovisioning.
     private final Map<String, User> usersById = new HashMap<>();
     private final List<DirectoryUser> directory = new ArrayList<>();
     private String ownUserId;
+    private String primaryZuid;
+    private String primaryEmail;
 
     public void addRoles(JsonNode list) {
         add(list, roles, roleNames);
@@ -94,6 +96,20 @@ public final class UserLookups implements RosterDirectory, com.zohoprovisioning.
         }
     }
 
+    /** The org's primary contact, from the org lookup's answer ({@code primary_zuid}, {@code primary_email}). */
+    public void addOrg(JsonNode list) {
+        JsonNode org = list == null ? null : list.isArray() ? list.path(0) : list;
+        if (org != null) {
+            primaryZuid = text(org.path("primary_zuid"));
+            String email = text(org.path("primary_email"));
+            primaryEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() && !n.isNull() && !n.asText().isBlank() ? n.asText().trim() : null;
+    }
+
     @Override
     public Iterable<DirectoryUser> directoryUsers() {
         return directory;
@@ -114,6 +130,20 @@ public final class UserLookups implements RosterDirectory, com.zohoprovisioning.
     @Override
     public String ownUserId() {
         return ownUserId;
+    }
+
+    /** The user whose zuid is the org's {@code primary_zuid}, else whose e-mail is its {@code primary_email}. */
+    @Override
+    public String primaryContactId() {
+        if (primaryZuid != null) {
+            for (User u : usersById.values()) {
+                if (primaryZuid.equals(u.fields().get("zuid"))) {
+                    return u.id();
+                }
+            }
+        }
+        User u = primaryEmail == null ? null : usersByEmail.get(primaryEmail);
+        return u == null ? null : u.id();
     }
 
     /** The role's id for a name, display label or id; null when unknown. */

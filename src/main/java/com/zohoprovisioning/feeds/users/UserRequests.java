@@ -40,6 +40,17 @@ public final class UserRequests {
         return true;
     }
 
+    /**
+     * Roster mode: the file lists everyone who should be active, so an upsert or update row that names no status (a
+     * default is never sent on update) for a user deactivated in Zoho reactivates that user (a rehire). True when so.
+     * An explicit {@code status=inactive} or {@code action=deactivate} is the row's word and stays.
+     */
+    public static boolean rosterReactivates(com.zohoprovisioning.pipeline.FileRun run, String action,
+                                            Map<String, Object> user, UserLookups.User existing) {
+        return run.roster() != null && (action.equals("upsert") || action.equals("update")) && !user.containsKey("status")
+                && existing != null && existing.inactive();
+    }
+
     /** The fields an add needs that the record lacks, each named (VALIDATION_FAILED); the status is not sent on add. */
     public static void requireForAdd(Map<String, Object> user, List<String> required) {
         List<String> missing = new java.util.ArrayList<>();
