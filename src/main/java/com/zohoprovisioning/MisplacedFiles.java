@@ -53,9 +53,12 @@ final class MisplacedFiles {
             if (Files.isDirectory(p)) {
                 boolean feed = feeds.contains(name);
                 for (Path f : list(p)) {
-                    // a folder is not looked into; a link to one is not taken (notRegular)
-                    if (f.getFileName().toString().startsWith(".")
-                            || Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (f.getFileName().toString().startsWith(".")) {
+                        continue;
+                    }
+                    // a subfolder is never taken from: its files are warned about (a link to a folder: notRegular)
+                    if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        found.addAll(inSubfolder(f));
                         continue;
                     }
                     // a FIFO, socket, device or a link to one, to a folder or to nothing: never taken (InboxFilter), whatever its extension
@@ -83,6 +86,18 @@ final class MisplacedFiles {
         return found.size();
     }
 
+    /** The files (not hidden) in a feed folder's subfolder, a few levels down. */
+    private static List<Path> inSubfolder(Path dir) {
+        try (Stream<Path> s = Files.walk(dir, 3)) {
+            return s.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> !dir.relativize(f).toString().startsWith(".") && !f.toString().contains("/."))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("cannot list {}: {}", dir, e.getMessage());
+            return List.of();
+        }
+    }
+
     private String why(Path f) {
         String notRegular = InboxFilter.notRegular(f);
         if (notRegular != null) {
@@ -95,6 +110,10 @@ final class MisplacedFiles {
         Path dir = f.getParent();
         if (dir.equals(inbox)) {
             return "it is directly in inbox/, not in a feed's folder; " + where;
+        }
+        if (!dir.getParent().equals(inbox)) {
+            return "it is in a subfolder, " + inbox.getParent().relativize(dir) + "/, and subfolders are not taken from;"
+                    + " " + where;
         }
         String folder = dir.getFileName().toString();
         if (!feeds.contains(folder)) {

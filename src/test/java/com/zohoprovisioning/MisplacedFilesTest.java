@@ -38,4 +38,21 @@ class MisplacedFilesTest {
             assertThat(log.events()).as("dropped again: warned again").hasSize(2);
         }
     }
+
+    @Test
+    void aFileInASubfolderOfAFeedsFolderIsWarnedAbout() throws IOException {
+        Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+        Files.writeString(inbox.resolve("a.csv"), "email\n");
+        MisplacedFiles check = new MisplacedFiles(work, List.of("bigin-users"));
+        Path sub = Files.createDirectories(inbox.resolve("2026/december"));
+        Files.writeString(sub.resolve("b.csv"), "email\n");
+        assertThat(check.find()).as("a subfolder is never taken from").containsExactly(
+                inbox.resolve("2026/december/b.csv").toAbsolutePath().normalize());
+        try (LogCapture log = LogCapture.of(MisplacedFiles.class)) {
+            check.warnNew();
+            assertThat(log.events()).anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith(
+                    "inbox/bigin-users/2026/december/b.csv is not taken: it is in a subfolder, inbox/bigin-users/2026/december/,"
+                            + " and subfolders are not taken from"));
+        }
+    }
 }
