@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * {@code approve <feed> <file>}: releases a held file. {@code held/<feed>/<file>} (and its {@code .profile}) goes
  * back into {@code inbox/<feed>/} with a {@code <file>.approved} beside it, written first, that lets it through the
  * repeat check once; its {@code .reason.txt} goes. A file held by the runaway guard continues from its journal as
- * when moved back by hand.
+ * when moved back by hand (whose left-over sidecars go when it is taken: {@link #taken}).
  */
 public final class HeldFiles {
 
@@ -52,6 +52,27 @@ public final class HeldFiles {
                 + (plan == null ? " processed on the next poll or --once run even if it repeats a processed file)"
                 : " processed on the next poll or --once run with the plan approved, digest " + plan
                 + "; if the leavers differ by then, it is held again)");
+    }
+
+    /**
+     * A file taken from the inbox that was held under this name and has left held/ (moved back by hand, by the
+     * service when the credits are back, or by {@link #approve}): the sidecars its hold left go, whatever held it: its
+     * {@code .reason.txt} and {@code .plan.csv}; its {@code .profile} goes back beside it unless one is there, so it
+     * continues with the mapping it started with. Nothing goes while a held file of that name is still there.
+     */
+    static void taken(Path workDir, String feed, Path source) throws IOException {
+        String name = source.getFileName().toString();
+        Path heldDir = workDir.resolve("held").resolve(feed);
+        if (!Files.isDirectory(heldDir) || Files.exists(heldDir.resolve(name))) {
+            return;
+        }
+        Files.deleteIfExists(heldDir.resolve(name + ".reason.txt"));
+        Files.deleteIfExists(heldDir.resolve(name + ".plan.csv"));
+        Path profile = heldDir.resolve(name + ".profile");
+        Path beside = source.resolveSibling(name + ".profile");
+        if (Files.isRegularFile(profile) && !Files.exists(beside)) {
+            WorkFiles.move(profile, beside);
+        }
     }
 
     /** The roster plan's digest a roster guard's reason names ("Plan digest: …"), or null. */

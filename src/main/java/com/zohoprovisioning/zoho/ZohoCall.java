@@ -42,6 +42,7 @@ public final class ZohoCall {
     private volatile boolean paused;
     private volatile AdaptiveLimit.Permit permit;
     private volatile int aloneRateLimited;
+    private final java.util.concurrent.atomic.AtomicBoolean creditCounted = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ZohoCall(String api, String method, String path, String query, String endpoint, Object body,
                     Map<String, Object> caller) {
@@ -155,6 +156,11 @@ public final class ZohoCall {
 
     void permit(AdaptiveLimit.Permit p) {
         permit = p;
+    }
+
+    /** Sets whether this attempt counts among its API's calls in flight for the credits; returns what it was. */
+    boolean creditCounted(boolean value) {
+        return creditCounted.getAndSet(value);
     }
 
     /** When the circuit breaker first refused this call (it has been paused since). */
