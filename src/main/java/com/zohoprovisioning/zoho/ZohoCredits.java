@@ -31,7 +31,8 @@ public final class ZohoCredits {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
-    private record Seen(long remaining, Instant at) {
+    /** A report, and the place in sending order of the call it answered (a later-sent call's report is newer). */
+    private record Seen(long remaining, Instant at, long sent) {
     }
 
     private final CountOrPercent reserve;
@@ -40,6 +41,7 @@ public final class ZohoCredits {
     private final boolean once;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
     private final CreditsHighWater highest;
 
     /** The most credits reported left kept in memory only (tests). */
@@ -101,7 +103,7 @@ public final class ZohoCredits {
         if (h != null && !h.isBlank()) {
             try {
                 remaining = Long.parseLong(h.trim());
-                seen(call.api(), remaining);
+                seen(call.api(), remaining, call.creditSent());
             } catch (NumberFormatException e) {
                 remaining = null;
             }
@@ -111,9 +113,23 @@ public final class ZohoCredits {
     }
 
     void seen(String api, long remaining) {
+        seen(api, remaining, sent(api).incrementAndGet());
+    }
+
+    /**
+     * Answers cross: one that reached us after the answer of a call sent later tells older news, unless it reports
+     * fewer credits left (the credits only grow back slowly, as the calls of the day before drop out). Older news
+     * with more credits is not taken as the credits left, so the count stays within the calls in flight.
+     */
+    private void seen(String api, long remaining, long sentAs) {
         Instant now = Instant.now();
-        seen.put(api, new Seen(remaining, now));
+        seen.compute(api, (k, was) -> was == null || sentAs >= was.sent() || remaining < was.remaining()
+                ? new Seen(remaining, now, was == null ? sentAs : Math.max(sentAs, was.sent())) : was);
         highest.seen(api, remaining, now);
+    }
+
+    private AtomicLong sent(String api) {
+        return sent.computeIfAbsent(api, k -> new AtomicLong());
     }
 
     /** After an attempt, whatever happened (the route's doFinally): it is no longer in flight, if it was counted. */
@@ -130,7 +146,7 @@ public final class ZohoCredits {
 
     /** Zoho kept answering 429 to a call alone in flight: its credits are taken as spent. */
     void spent(String api) {
-        seen.put(api, new Seen(0, Instant.now()));
+        seen.put(api, new Seen(0, Instant.now(), sent(api).incrementAndGet()));
     }
 
     /** The credits Zoho last reported left for this API, or null when it never did. */
@@ -164,6 +180,7 @@ public final class ZohoCredits {
             }
             if (flying.compareAndSet(n, n + 1)) {
                 call.creditCounted(true);
+                call.creditSent(sent(call.api()).incrementAndGet());
                 return;
             }
         }

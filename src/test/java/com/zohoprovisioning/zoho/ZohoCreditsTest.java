@@ -113,6 +113,30 @@ class ZohoCreditsTest {
         assertThat(c.low("bigin")).isTrue();
     }
 
+    @Test
+    void anAnswerOvertakenByThatOfALaterCallIsOlderNews() {
+        ZohoCredits c = credits("10", "");
+        Exchange first = call();
+        Exchange second = call();
+        c.check(first);
+        c.check(second);
+        answer(c, second, 30);
+        answer(c, first, 31);
+        assertThat(c.remaining("bigin")).as("the first call's answer came last, but it is older").isEqualTo(30);
+        Exchange third = call();
+        c.check(third);
+        Exchange fourth = call();
+        c.check(fourth);
+        answer(c, fourth, 28);
+        answer(c, third, 27);
+        assertThat(c.remaining("bigin")).as("fewer left is news whenever it comes").isEqualTo(27);
+    }
+
+    private static void answer(ZohoCredits c, Exchange e, long left) {
+        e.getMessage().setHeader(ZohoCredits.HEADER, String.valueOf(left));
+        c.seen(e);
+    }
+
     private static Exchange call() {
         Exchange e = new DefaultExchange(new DefaultCamelContext());
         e.setProperty(ZohoCall.PROPERTY, new ZohoCall("bigin", "POST", "/bigin/v1/users", null, "POST /bigin/v1/users",
