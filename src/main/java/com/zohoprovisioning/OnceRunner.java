@@ -95,6 +95,18 @@ final class OnceRunner {
                 || n.endsWith(".jsonl"));
     }
 
+    /** What held files left undone: "; held: 13 records waiting in held/". */
+    static String waiting(RunStats stats) {
+        if (stats.filesHeld() == 0) {
+            return "";
+        }
+        String uncounted = stats.heldUncounted() == 0 ? "" : stats.heldUncounted() == stats.filesHeld()
+                ? "the records of " + stats.heldUncounted() + " file(s) held before they were sent"
+                : " and the records of " + stats.heldUncounted() + " file(s) held before they were sent";
+        return "; waiting in held/: " + (stats.heldUncounted() == stats.filesHeld() ? "" : stats.recordsWaiting()
+                + " records") + uncounted;
+    }
+
     int await() throws IOException, InterruptedException {
         awaitRemoteSources();
         List<Path> files = pending();
@@ -122,9 +134,10 @@ final class OnceRunner {
         if (code == 0 && misplaced > 0) {
             code = 3;
         }
-        LOG.info("--once: done. {} file(s) processed, {} rejected, {} could not be processed, {} misplaced; {} records "
-                        + "succeeded, {} failed. Exit code {}", stats.filesDone(), stats.filesRejected(),
-                stats.fatalErrors().size(), misplaced, stats.recordsOk(), stats.recordsFailed(), code);
+        LOG.info("--once: done. {} file(s) processed, {} held, {} rejected, {} could not be processed, {} misplaced; {}"
+                        + " records succeeded, {} failed{}. Exit code {}", stats.filesDone(), stats.filesHeld(),
+                stats.filesRejected(), stats.fatalErrors().size() - stats.filesHeld(), misplaced, stats.recordsOk(),
+                stats.recordsFailed(), waiting(stats), code);
         return code;
     }
 }

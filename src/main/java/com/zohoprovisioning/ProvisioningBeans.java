@@ -82,9 +82,12 @@ public class ProvisioningBeans implements CamelConfiguration {
         // binding and a reflective call each time, and a call has a dozen steps.
         registry.bind("zohoAuthorize", (Processor) tokens::authorize);
         registry.bind("zohoRequest", (Processor) endpoints::request);
-        com.zohoprovisioning.zoho.ZohoCredits credits = com.zohoprovisioning.zoho.ZohoCredits.from(settings);
+        // the most credits Zoho reported left are kept per target: a rehearsal's budget is not the org's
+        com.zohoprovisioning.zoho.ZohoCredits credits = com.zohoprovisioning.zoho.ZohoCredits.from(settings,
+                endpoints.sandboxMode() ? "sandbox" : endpoints.accountsUrl());
         registry.bind("zohoCredits", credits);
         registry.bind("zohoCreditCheck", (Processor) credits::check);
+        registry.bind("zohoCreditSettled", (Processor) credits::settled);
         registry.bind("zohoCheck", (Processor) ex -> ex.getMessage().setBody(
                 parser.check(ex.getMessage().getBody(com.zohoprovisioning.zoho.ZohoResponse.class),
                         com.zohoprovisioning.zoho.ZohoCall.of(ex), credits)));

@@ -21,10 +21,10 @@ class RosterCreditsTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        // 11 credits: 5 lookups (roles, profiles, users, current user, org), 1 add and 2 leavers leave 3, under the
-        // reserve of 4: the third leaver waits
+        // 12 credits: 5 lookups (roles, profiles, users, current user, org), 1 add and 2 leavers leave 4, the
+        // reserve: a third leaver would take them under it
         return Map.of("provisioning.crm-users.mode", "roster", "provisioning.crm-users.roster.max-deactivations", "100%",
-                "sandbox.credits-per-day", "11", "zoho.credits.reserve", "4", "zoho.credits.recheck-after", "2s",
+                "sandbox.credits-per-day", "12", "zoho.credits.reserve", "4", "zoho.credits.recheck-after", "2s",
                 "zoho.max-concurrent", "1");
     }
 
@@ -34,7 +34,7 @@ class RosterCreditsTest extends PipelineTestSupport {
                 + "new.hire@example.com,New,Hire,Sales Rep,Standard\n");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> Files.exists(path("held/crm-users/nightly.csv.reason.txt")));
-        assertThat(Files.readString(path("held/crm-users/nightly.csv.reason.txt"))).contains("Zoho API credits: 3 left,"
+        assertThat(Files.readString(path("held/crm-users/nightly.csv.reason.txt"))).contains("Zoho API credits: 4 left,"
                 + " reserve 4");
         assertThat(path("error/crm-users/nightly.leavers.csv")).doesNotExist();
         assertThat(puts()).as("two leavers deactivated before the reserve").isEqualTo(2);

@@ -75,6 +75,8 @@ public final class FileOpener {
             throw new FileRejectedException("it " + symlink(source));
         }
         run.input(TakenInput.take(source, tmp.resolveSibling(tmp.getFileName() + ".input"), feed.reader()));
+        // back from held/: its reason (and plan) go, its profile comes along
+        HeldFiles.taken(workDir, feedName, source);
         if (!dryRun) {
             journals.open(run);
         }

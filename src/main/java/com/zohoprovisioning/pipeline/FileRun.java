@@ -55,6 +55,7 @@ public final class FileRun {
     private volatile RosterRun roster;
     private TakenInput input;
     private volatile Instant resumeAt;
+    private volatile long unread = -1;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -246,6 +247,23 @@ public final class FileRun {
 
     void published(PublishedFiles p) {
         this.published = p;
+    }
+
+    /** After a stop: the records not read (nor sent) when it came, or -1 when they were not counted. */
+    long unread() {
+        return unread;
+    }
+
+    void unread(long n) {
+        unread = n;
+    }
+
+    /**
+     * A held file's records without an outcome: those skipped once the run stopped and those not read then, or -1
+     * when unknown (held before its records were read).
+     */
+    long waiting() {
+        return unread < 0 ? -1 : held.sum() + unread;
     }
 
     /** When a file held for Zoho's API credits may go again (it is moved back into the inbox then), or null. */

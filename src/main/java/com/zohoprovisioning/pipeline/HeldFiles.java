@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * {@code approve <feed> <file>}: releases a held file. {@code held/<feed>/<file>} (and its {@code .profile}) goes
  * back into {@code inbox/<feed>/} with a {@code <file>.approved} beside it, written first, that lets it through the
  * repeat check once; its {@code .reason.txt} goes (a held roster's {@code .plan.csv} and {@code .summary.json}
- * too). A file held by the runaway guard continues from its journal as when moved back by hand.
+ * too). A file held by the runaway guard continues from its journal as when moved back by hand (whose left-over
+ * sidecars go when it is taken: {@link #taken}).
  */
 public final class HeldFiles {
 
@@ -46,13 +47,40 @@ public final class HeldFiles {
             WorkFiles.move(profile, inbox.resolve(file + ".profile"));
         }
         WorkFiles.move(held, target);
-        Files.deleteIfExists(heldDir.resolve(file + ".reason.txt"));
-        Files.deleteIfExists(heldDir.resolve(file + ".plan.csv"));
-        Files.deleteIfExists(heldDir.resolve(file + ".summary.json"));
+        deleteSidecars(heldDir, file);
         return "Released " + workDir.relativize(held) + " into " + workDir.relativize(inbox) + "/ (approved once: it is"
                 + (plan == null ? " processed on the next poll or --once run even if it repeats a processed file)"
                 : " processed on the next poll or --once run with the plan approved, digest " + plan
                 + "; if the leavers differ by then, it is held again)");
+    }
+
+    /**
+     * A file taken from the inbox that was held under this name and has left held/ (moved back by hand, by the
+     * service when the credits are back, or by {@link #approve}): the sidecars its hold left go, whatever held it: its
+     * {@link #SIDECARS}; its {@code .profile} goes back beside it unless one is there, so it
+     * continues with the mapping it started with. Nothing goes while a held file of that name is still there.
+     */
+    static void taken(Path workDir, String feed, Path source) throws IOException {
+        String name = source.getFileName().toString();
+        Path heldDir = workDir.resolve("held").resolve(feed);
+        if (!Files.isDirectory(heldDir) || Files.exists(heldDir.resolve(name))) {
+            return;
+        }
+        deleteSidecars(heldDir, name);
+        Path profile = heldDir.resolve(name + ".profile");
+        Path beside = source.resolveSibling(name + ".profile");
+        if (Files.isRegularFile(profile) && !Files.exists(beside)) {
+            WorkFiles.move(profile, beside);
+        }
+    }
+
+    /** What a hold writes beside the held file: why, and for a roster its plan and summary. */
+    static final java.util.List<String> SIDECARS = java.util.List.of(".reason.txt", ".plan.csv", ".summary.json");
+
+    private static void deleteSidecars(Path heldDir, String file) throws IOException {
+        for (String sidecar : SIDECARS) {
+            Files.deleteIfExists(heldDir.resolve(file + sidecar));
+        }
     }
 
     /** The roster plan's digest a roster guard's reason names ("Plan digest: …"), or null. */
@@ -70,9 +98,8 @@ public final class HeldFiles {
         }
         try (Stream<Path> s = Files.list(dir)) {
             String names = String.join(", ", s.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !n.endsWith(".reason.txt") && !n.endsWith(".plan.csv")
-                            && !n.endsWith(".summary.json")
-                            && !n.endsWith(".profile"))
+                    .filter(n -> !n.startsWith(".") && !n.endsWith(".profile")
+                            && SIDECARS.stream().noneMatch(n::endsWith))
                     .sorted().toList());
             return names.isEmpty() ? "none" : names;
         }

@@ -45,6 +45,7 @@ public final class RecordStream {
         private final ResultOrder order;
         private final Map<String, CompletableFuture<Void>> lastTurn = new HashMap<>();
         private InputRecord ahead;
+        private boolean counted;
 
         Records(FileRun run, OutcomeRecorder outcomes) {
             this.run = run;
@@ -97,6 +98,30 @@ public final class RecordStream {
                 }
                 ahead = r;
             }
+            if (ahead == null && !counted && !run.alreadyDone) {
+                counted = true;
+                countUnread();
+            }
+        }
+
+        /**
+         * The stream ended: when the run stopped (held) before the end of the file, the records not read yet are
+         * counted, not sent, so that the hold can say how many wait (0 at the end of the file). A record that cannot
+         * be read is the next run's to report: the count is then unknown (-1).
+         */
+        private void countUnread() {
+            long n = 0;
+            try {
+                while (source.hasNext()) {
+                    InputRecord r = source.next();
+                    if (journal == null || journal.outcome(r.row()) == null) {
+                        n++;
+                    }
+                }
+            } catch (RuntimeException e) {
+                n = -1;
+            }
+            run.unread(n);
         }
 
         /** A later record of a key already seen: a duplicate, or it waits for the earlier one's turn to end. */

@@ -6,13 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Totals of this process, for the exit code of --once: files done, rejected and failed; records in error. */
+/**
+ * Totals of this process, for the exit code of --once: files done, held, rejected and failed; records in error, and
+ * those of held files (their outcomes count; the rest wait in held/).
+ */
 public final class RunStats {
 
     private final AtomicLong filesDone = new AtomicLong();
     private final AtomicLong filesRejected = new AtomicLong();
     private final AtomicLong recordsOk = new AtomicLong();
     private final AtomicLong recordsFailed = new AtomicLong();
+    private final AtomicLong filesHeld = new AtomicLong();
+    private final AtomicLong recordsWaiting = new AtomicLong();
+    private final AtomicLong heldUncounted = new AtomicLong();
     private final Set<String> failedFiles = ConcurrentHashMap.newKeySet();
     private final List<String> fatal = new CopyOnWriteArrayList<>();
 
@@ -20,6 +26,36 @@ public final class RunStats {
         filesDone.incrementAndGet();
         recordsOk.addAndGet(ok);
         recordsFailed.addAndGet(failed);
+    }
+
+    /**
+     * A file held (runaway guard, credit reserve, roster guard, a repeat): like a file that could not be processed
+     * for the exit code (1); the records it finished count, {@code waiting} (or -1: not counted) wait in held/.
+     */
+    public void fileHeld(String path, String reason, long ok, long failed, long waiting) {
+        fileFailed(path, reason);
+        filesHeld.incrementAndGet();
+        recordsOk.addAndGet(ok);
+        recordsFailed.addAndGet(failed);
+        if (waiting < 0) {
+            heldUncounted.incrementAndGet();
+        } else {
+            recordsWaiting.addAndGet(waiting);
+        }
+    }
+
+    public long filesHeld() {
+        return filesHeld.get();
+    }
+
+    /** The records of held files without an outcome, as far as they were counted. */
+    public long recordsWaiting() {
+        return recordsWaiting.get();
+    }
+
+    /** Held files whose waiting records were not counted (held before they were read). */
+    public long heldUncounted() {
+        return heldUncounted.get();
     }
 
     public void fileRejected() {

@@ -48,8 +48,8 @@ public final class UnfinishedFiles {
         long done = run.succeeded.sum() + run.failed.sum();
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
                 + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
-                + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: the rest of the "
-                + "file\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
+                + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: "
+                + (run.waiting() < 0 ? "the rest of the file" : run.waiting() + "") + "\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
                 + "Zoho's API credits come back as the calls of its rolling 24 hours"
                 + " drop out: move this file back into inbox/" + feed + "/ as it is (a running service does so by itself"
                 + " at the time above): it continues where it stopped.\n"
@@ -64,9 +64,11 @@ public final class UnfinishedFiles {
                 : "runaway guard", run.stopReason(), HeldFile.approve(feed, target.getFileName().toString())
                 + " (or, once the cause is fixed, move it back into inbox/" + feed + "/ as it is: it continues where it"
                 + " stopped)"));
-        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason());
-        LOG.error("Held {}/{} in {}: {}. {} records done, the rest kept for a later run", feed, run.fileName(),
-                workDir.relativize(target), run.stopReason(), done);
+        stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason(), run.succeeded.sum(),
+                run.failed.sum(), run.waiting());
+        LOG.error("Held {}/{} in {}: {}. {} records done, {} kept for a later run", feed, run.fileName(),
+                workDir.relativize(target), run.stopReason(), done, run.waiting() < 0 ? "the rest"
+                        : run.waiting() + " waiting,");
     }
 
     /**
@@ -117,7 +119,7 @@ public final class UnfinishedFiles {
                 + ", processed on " + earlier.finished() + " (within provisioning.repeat-window); nothing of it was sent",
                 HeldFile.approve(feed, name) + " (every row is sent again; if it was dropped twice by mistake, delete"
                         + " it and its reason instead)"));
-        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file());
+        stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file(), 0, 0, -1);
         LOG.error("Held {}/{} in {}: a repeat of {} (same content), processed on {}; results in {}. Nothing sent. To "
                         + "process it anyway: approve {} {}", feed, run.fileName(), workDir.relativize(target),
                 earlier.file(), earlier.finished(), or(earlier.summary()), feed, HeldFile.quoted(name));
@@ -158,7 +160,7 @@ public final class UnfinishedFiles {
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
         exchange.setProperty(RunProperties.HELD, new HeldFile("roster guard", roster.heldReason() + "; the plan is "
                 + name + ".plan.csv beside it", HeldFile.approve(feed, name) + " (approves this plan only)"));
-        stats.fileFailed(run.source().toString(), "held " + run.fileName() + ": roster guard");
+        stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": roster guard", 0, 0, roster.rows);
         LOG.error("Held {}/{} in {}: roster guard: {}. Nothing sent; plan in {}.plan.csv. To apply it: approve {} {}",
                 feed, run.fileName(), workDir.relativize(target), roster.heldReason(), name, feed, HeldFile.quoted(name));
     }

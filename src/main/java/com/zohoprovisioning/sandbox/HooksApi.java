@@ -58,6 +58,9 @@ public final class HooksApi implements SandboxApi {
         out.put("peak_in_flight", faults.peakInFlight());
         out.put("rejected_429", faults.rejected());
         out.put("tokens_issued", tokens.issuedCount());
+        if (faults.creditsLeft() >= 0) {
+            out.put("credits_remaining", faults.creditsLeft());
+        }
         return out;
     }
 

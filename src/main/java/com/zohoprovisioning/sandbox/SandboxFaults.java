@@ -164,6 +164,21 @@ public final class SandboxFaults {
         }
     }
 
+    /** The credits left in the window now (a test hook), or -1 when the org has no budget. */
+    public long creditsLeft() {
+        Settings s = settings;
+        if (s.creditsPerDay() <= 0) {
+            return -1;
+        }
+        long now = System.nanoTime();
+        synchronized (creditsSpent) {
+            while (!creditsSpent.isEmpty() && now - creditsSpent.peekFirst() > s.creditsWindowSeconds() * 1_000_000_000L) {
+                creditsSpent.pollFirst();
+            }
+            return Math.max(0, s.creditsPerDay() - creditsSpent.size());
+        }
+    }
+
     /** Forgets the credits spent: the window starts afresh (a test hook). */
     public void refillCredits() {
         synchronized (creditsSpent) {

@@ -42,6 +42,8 @@ public final class ZohoCall {
     private volatile boolean paused;
     private volatile AdaptiveLimit.Permit permit;
     private volatile int aloneRateLimited;
+    private final java.util.concurrent.atomic.AtomicBoolean creditCounted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long creditSent;
 
     public ZohoCall(String api, String method, String path, String query, String endpoint, Object body,
                     Map<String, Object> caller) {
@@ -155,6 +157,20 @@ public final class ZohoCall {
 
     void permit(AdaptiveLimit.Permit p) {
         permit = p;
+    }
+
+    /** Sets whether this attempt counts among its API's calls in flight for the credits; returns what it was. */
+    boolean creditCounted(boolean value) {
+        return creditCounted.getAndSet(value);
+    }
+
+    /** This attempt's place in its API's sending order (for the credits: which answer is the newer news). */
+    long creditSent() {
+        return creditSent;
+    }
+
+    void creditSent(long n) {
+        creditSent = n;
     }
 
     /** When the circuit breaker first refused this call (it has been paused since). */

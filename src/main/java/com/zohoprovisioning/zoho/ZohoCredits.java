@@ -5,6 +5,7 @@ import com.zohoprovisioning.config.CountOrPercent;
 import com.zohoprovisioning.config.Settings;
 import org.apache.camel.Exchange;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,23 +13,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The org's daily API credits as Zoho reports them (the {@code X-API-CREDITS-REMAINING} answer header), per API, and
  * the reserve the routes leave for the org's other integrations ({@code zoho.credits.reserve}: a count, or a
  * percentage of the daily budget: {@code zoho.credits.per-day} when set, else the most credits Zoho reported left
- * since the start, a lower bound of the budget). While Zoho last reported fewer credits left than the reserve, no
- * call goes out ({@link #check}, before each attempt): the call ends as {@link ZohoCreditsLowException}, and its file
- * is held. What Zoho reported is trusted for {@code zoho.credits.recheck-after}; after that a call goes out again
- * and its answer tells.
+ * within the last 24 hours, by this or an earlier run ({@link CreditsHighWater}, kept in the work folder), a lower
+ * bound of the budget). A call goes out only while the credits Zoho last reported, less the calls of the API already
+ * in flight (each may cost one), stay above the reserve ({@link #check}, before each attempt): otherwise it ends as
+ * {@link ZohoCreditsLowException}, and its file is held. What Zoho reported is trusted for
+ * {@code zoho.credits.recheck-after}; after that a call goes out again and its answer tells.
  */
 public final class ZohoCredits {
 
     public static final String HEADER = "X-API-CREDITS-REMAINING";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
-    private record Seen(long remaining, Instant at) {
+    /** A report, and the place in sending order of the call it answered (a later-sent call's report is newer). */
+    private record Seen(long remaining, Instant at, long sent) {
     }
 
     private final CountOrPercent reserve;
@@ -36,16 +40,28 @@ public final class ZohoCredits {
     private final Duration recheck;
     private final boolean once;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-    private final Map<String, Long> highest = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
+    private final CreditsHighWater highest;
 
+    /** The most credits reported left kept in memory only (tests). */
     public ZohoCredits(CountOrPercent reserve, long perDay, Duration recheck, boolean once) {
+        this(reserve, perDay, recheck, once, new CreditsHighWater(null, ""));
+    }
+
+    ZohoCredits(CountOrPercent reserve, long perDay, Duration recheck, boolean once, CreditsHighWater highest) {
         this.reserve = reserve;
         this.perDay = perDay;
         this.recheck = recheck;
         this.once = once;
+        this.highest = highest;
     }
 
-    public static ZohoCredits from(Settings settings) {
+    /**
+     * From the settings; the most credits reported left are kept in {@code <work.dir>/.state/} per API and
+     * {@code target} (the sandbox, or the live data centre), so that a rehearsal's budget is not taken for the org's.
+     */
+    public static ZohoCredits from(Settings settings, String target) {
         CountOrPercent reserve = CountOrPercent.parse("zoho.credits.reserve", settings.text("zoho.credits.reserve"));
         long perDay = settings.optionalText("zoho.credits.per-day").map(v -> {
             try {
@@ -55,7 +71,8 @@ public final class ZohoCredits {
             }
         }).orElse(0L);
         return new ZohoCredits(reserve, perDay, duration("zoho.credits.recheck-after",
-                settings.text("zoho.credits.recheck-after")), settings.bool("provisioning.once"));
+                settings.text("zoho.credits.recheck-after")), settings.bool("provisioning.once"),
+                new CreditsHighWater(Path.of(settings.text("work.dir")).resolve(".state"), target));
     }
 
     /** {@code 90s}, {@code 60m}, {@code 2h}. */
@@ -72,30 +89,64 @@ public final class ZohoCredits {
         };
     }
 
-    /** After an answer: notes the credits Zoho reports left, if it does; returns them, or null. */
+    /**
+     * After an answer: notes the credits Zoho reports left, if it does, and no longer counts the call as in flight;
+     * returns them, or null.
+     */
     public Long seen(Exchange exchange) {
         ZohoCall call = ZohoCall.of(exchange);
+        if (call == null) {
+            return null;
+        }
         String h = exchange.getMessage().getHeader(HEADER, String.class);
-        if (call == null || h == null || h.isBlank()) {
-            return null;
+        Long remaining = null;
+        if (h != null && !h.isBlank()) {
+            try {
+                remaining = Long.parseLong(h.trim());
+                seen(call.api(), remaining, call.creditSent());
+            } catch (NumberFormatException e) {
+                remaining = null;
+            }
         }
-        try {
-            long remaining = Long.parseLong(h.trim());
-            seen(call.api(), remaining);
-            return remaining;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        settled(exchange);
+        return remaining;
     }
 
     void seen(String api, long remaining) {
-        seen.put(api, new Seen(remaining, Instant.now()));
-        highest.merge(api, remaining, Math::max);
+        seen(api, remaining, sent(api).incrementAndGet());
+    }
+
+    /**
+     * Answers cross: one that reached us after the answer of a call sent later tells older news, unless it reports
+     * fewer credits left (the credits only grow back slowly, as the calls of the day before drop out). Older news
+     * with more credits is not taken as the credits left, so the count stays within the calls in flight.
+     */
+    private void seen(String api, long remaining, long sentAs) {
+        Instant now = Instant.now();
+        seen.compute(api, (k, was) -> was == null || sentAs >= was.sent() || remaining < was.remaining()
+                ? new Seen(remaining, now, was == null ? sentAs : Math.max(sentAs, was.sent())) : was);
+        highest.seen(api, remaining, now);
+    }
+
+    private AtomicLong sent(String api) {
+        return sent.computeIfAbsent(api, k -> new AtomicLong());
+    }
+
+    /** After an attempt, whatever happened (the route's doFinally): it is no longer in flight, if it was counted. */
+    public void settled(Exchange exchange) {
+        ZohoCall call = ZohoCall.of(exchange);
+        if (call != null && call.creditCounted(false)) {
+            inFlight(call.api()).decrementAndGet();
+        }
+    }
+
+    private AtomicLong inFlight(String api) {
+        return inFlight.computeIfAbsent(api, k -> new AtomicLong());
     }
 
     /** Zoho kept answering 429 to a call alone in flight: its credits are taken as spent. */
     void spent(String api) {
-        seen.put(api, new Seen(0, Instant.now()));
+        seen.put(api, new Seen(0, Instant.now(), sent(api).incrementAndGet()));
     }
 
     /** The credits Zoho last reported left for this API, or null when it never did. */
@@ -109,23 +160,48 @@ public final class ZohoCredits {
         if (!reserve.isPercent()) {
             return reserve.count();
         }
-        return reserve.of(perDay > 0 ? perDay : highest.getOrDefault(api, 0L));
+        return reserve.of(perDay > 0 ? perDay : highest.highest(api));
     }
 
-    /** Before an attempt: refuses it while Zoho's last report (still fresh) is under the reserve, or nothing is left. */
+    /**
+     * Before an attempt: refuses it while Zoho's last report (still fresh), less the calls in flight, is not above
+     * the reserve (this call would take the credits under it); else counts it in flight until {@link #settled}.
+     */
     public void check(Exchange exchange) {
         ZohoCall call = ZohoCall.of(exchange);
-        if (call != null && low(call.api())) {
-            throw new ZohoCreditsLowException(reason(call.api()), resumeAt(call.api()));
+        if (call == null) {
+            return;
+        }
+        AtomicLong flying = inFlight(call.api());
+        while (true) {
+            long n = flying.get();
+            if (low(call.api(), n)) {
+                throw new ZohoCreditsLowException(reason(call.api()), resumeAt(call.api()));
+            }
+            if (flying.compareAndSet(n, n + 1)) {
+                call.creditCounted(true);
+                call.creditSent(sent(call.api()).incrementAndGet());
+                return;
+            }
         }
     }
 
     boolean low(String api) {
+        return low(api, inFlight(api).get());
+    }
+
+    private boolean low(String api, long flying) {
         Seen s = seen.get(api);
         if (s == null || Instant.now().isAfter(s.at().plus(recheck))) {
             return false;
         }
-        return s.remaining() <= 0 || s.remaining() < reserve(api);
+        return s.remaining() - flying <= Math.max(0, reserve(api));
+    }
+
+    /** The credits Zoho last reported left, less the calls of the API in flight (none below 0). */
+    private long left(String api) {
+        Seen s = seen.get(api);
+        return s == null ? 0 : Math.max(0, s.remaining() - inFlight(api).get());
     }
 
     /** When a held file may go again: the last report plus {@code zoho.credits.recheck-after}. */
@@ -145,8 +221,7 @@ public final class ZohoCredits {
     }
 
     String reason(String api) {
-        Seen s = seen.get(api);
-        long left = s == null ? 0 : s.remaining();
+        long left = left(api);
         String when = TIME.format(resumeAt(api));
         return String.format(Locale.ROOT, "Zoho API credits: %,d left, reserve %,d; move the file back to the inbox%s",
                 left, reserve(api), once ? " after " + when + " (the credits of Zoho's rolling 24 hours come back as"
