@@ -126,6 +126,9 @@ class HostileInputTest extends PipelineTestSupport {
                 assertThat(line.get("result_message")).contains(e.path("message").asText());
             }
         }
+        for (JsonNode absent : expected.path("notInSandbox")) {
+            assertThat(biginUser(absent.asText())).as("no user created for %s", absent.asText()).isNull();
+        }
         for (JsonNode v : expected.path("values")) {
             assertThat(byRow(ok, v.path("row").asText())).containsEntry(v.path("column").asText(), v.path("value").asText());
         }
