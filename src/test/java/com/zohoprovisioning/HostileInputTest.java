@@ -270,6 +270,8 @@ class HostileInputTest extends PipelineTestSupport {
                 case "longStringNdjson" -> overLimitJson("str.nd", "\"notes\": \"" + "x".repeat(21_000_000) + "\"", true);
                 case "deepJson" -> overLimitJson("deep.json", "\"notes\": " + nested(1200), false);
                 case "deepNdjson" -> overLimitJson("deep.nd", "\"notes\": " + nested(1200), true);
+                case "deepWithinJson" -> overLimitJson("within.json", "\"notes\": " + nested(995), false);
+                case "deepWithinNdjson" -> overLimitJson("within.nd", "\"notes\": " + nested(995), true);
                 case "deeperJson" -> overLimitJson("deeper.json", "\"notes\": " + nested(100_001), false);
                 case "deeperNdjson" -> overLimitJson("deeper.nd", "\"notes\": " + nested(100_001), true);
                 case "lateNul" -> lateNul(StandardCharsets.UTF_8);
