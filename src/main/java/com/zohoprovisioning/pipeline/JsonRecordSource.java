@@ -32,7 +32,7 @@ final class JsonRecordSource extends LookAheadRecordSource {
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
     private final int maxFieldChars;
-    private final java.util.Map<Long, Long> longStrings;
+    private final Map<Long, Long> longStrings;
     private String wrapper;
     private long row;
     private boolean done;
