@@ -158,8 +158,8 @@ final class JsonValues {
     private static JsonNode string(JsonParser p, Reading r) throws IOException {
         Long taken = r.longStrings.isEmpty() ? null : r.longStrings.get(p.currentTokenLocation().getCharOffset());
         if (taken != null) {
-            r.note("the string" + r.in() + " is longer than the JSON reader's limit of " + JsonLimits.MAX_STRING_LENGTH
-                    + " characters (it takes " + taken + " characters of the file)");
+            r.note("the string" + r.in() + " takes " + taken + " characters of the file, over the JSON reader's limit of "
+                    + JsonLimits.MAX_STRING_LENGTH + " characters, and was not read");
             return NODES.textNode("(not read: over " + JsonLimits.MAX_STRING_LENGTH + " characters)");
         }
         String text = p.getText();
