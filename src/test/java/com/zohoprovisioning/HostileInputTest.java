@@ -47,7 +47,7 @@ class HostileInputTest extends PipelineTestSupport {
     private static final String FEED = "bigin-users";
     private static final String CORPUS = "hostile/";
     static final int MAX_RECORDS = 50;
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = 24L * 1024 * 1024; // room for the 21 MB string of long-string.json
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -125,6 +125,9 @@ class HostileInputTest extends PipelineTestSupport {
             if (e.has("message")) {
                 assertThat(line.get("result_message")).contains(e.path("message").asText());
             }
+        }
+        for (JsonNode absent : expected.path("notInSandbox")) {
+            assertThat(biginUser(absent.asText())).as("no user created for %s", absent.asText()).isNull();
         }
         for (JsonNode v : expected.path("values")) {
             assertThat(byRow(ok, v.path("row").asText())).containsEntry(v.path("column").asText(), v.path("value").asText());
@@ -245,6 +248,11 @@ class HostileInputTest extends PipelineTestSupport {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Arrays nested {@code levels} deep: [[[…]]]. */
+    private static String nested(int levels) {
+        return "[".repeat(levels) + "]".repeat(levels);
+    }
+
     private byte[] content(JsonNode expected) {
         String gen = expected.path("generate").asText("");
         try {
@@ -258,6 +266,14 @@ class HostileInputTest extends PipelineTestSupport {
                 case "longKeyJson" -> overLimitJson("key.json", "\"" + "k".repeat(60_000) + "\": \"x\"", false);
                 case "longNumberNdjson" -> overLimitJson("num.nd", "\"notes\": " + "7".repeat(1500), true);
                 case "longKeyNdjson" -> overLimitJson("key.nd", "\"" + "k".repeat(60_000) + "\": \"x\"", true);
+                case "longStringJson" -> overLimitJson("str.json", "\"notes\": \"" + "x".repeat(21_000_000) + "\"", false);
+                case "longStringNdjson" -> overLimitJson("str.nd", "\"notes\": \"" + "x".repeat(21_000_000) + "\"", true);
+                case "deepJson" -> overLimitJson("deep.json", "\"notes\": " + nested(1200), false);
+                case "deepNdjson" -> overLimitJson("deep.nd", "\"notes\": " + nested(1200), true);
+                case "deepWithinJson" -> overLimitJson("within.json", "\"notes\": " + nested(995), false);
+                case "deepWithinNdjson" -> overLimitJson("within.nd", "\"notes\": " + nested(995), true);
+                case "deeperJson" -> overLimitJson("deeper.json", "\"notes\": " + nested(100_001), false);
+                case "deeperNdjson" -> overLimitJson("deeper.nd", "\"notes\": " + nested(100_001), true);
                 case "lateNul" -> lateNul(StandardCharsets.UTF_8);
                 case "lateNulUtf16" -> lateNul(StandardCharsets.UTF_16);
                 case "oversize" -> null;

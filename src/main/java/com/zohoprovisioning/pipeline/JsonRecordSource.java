@@ -1,6 +1,7 @@
 package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,9 @@ import java.util.Set;
 /**
  * JSON records, streamed with Jackson: a bare array of objects, or an object whose {@code users} array holds them
  * ({@code {"users":[…]}}; its only array if none is named so). A record that is not an object, one with a key named
- * twice or a value over the JSON limits, or JSON that breaks off, becomes a record with a problem. The file's shape
- * has been checked before by {@link JsonValues#scan} (nothing after the top-level value, one array of records).
+ * twice or a value over the JSON limits ({@link JsonLimits}), or JSON that breaks off, becomes a record with a problem.
+ * The file has been checked before by {@link JsonScan} (nothing after the top-level value, one array of records, no
+ * value beyond the parser's limits; the strings over the per-record limit, which are left unread here).
  */
 final class JsonRecordSource extends LookAheadRecordSource {
 
@@ -30,18 +32,20 @@ final class JsonRecordSource extends LookAheadRecordSource {
     private final Charset charset;
     private final Set<String> fields = new LinkedHashSet<>();
     private final int maxFieldChars;
+    private final Map<Long, Long> longStrings;
     private String wrapper;
     private long row;
     private boolean done;
 
     JsonRecordSource(Reader reader, FieldMapping mapping, Charset charset, ReaderSettings settings,
-                     JsonValues.Shape shape) throws IOException {
+                     JsonScan.Shape shape) throws IOException {
         this.reader = reader;
         this.maxFieldChars = settings.maxFieldChars();
         this.mapping = mapping;
         this.charset = charset;
+        this.longStrings = shape.longStrings();
         try {
-            this.parser = JsonValues.INPUT.createParser(reader);
+            this.parser = JsonLimits.INPUT.createParser(reader);
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 while (true) {
@@ -60,7 +64,7 @@ final class JsonRecordSource extends LookAheadRecordSource {
             } else if (first != JsonToken.START_ARRAY) {
                 throw new FileRejectedException("the file is not JSON of the expected shape (a bare array or {\"users\":[…]})");
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new FileRejectedException("the file is not valid JSON: " + e.getOriginalMessage());
         }
         advance();
@@ -91,17 +95,21 @@ final class JsonRecordSource extends LookAheadRecordSource {
                         + " closed, so records after it may be missing");
                 return;
             }
-            JsonValues.Value value = JsonValues.read(parser);
+            JsonValues.Value value = JsonValues.read(parser, longStrings);
             pending = withProblem(toRecord(row, value.node(), mapping, maxFieldChars), value.problem());
         } catch (JsonEOFException e) {
             done = true;
             row = before + 1;
-            pending = problem("the JSON breaks off in the middle of this record (the file ends at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            pending = problem("the JSON breaks off in the middle of this record (the file ends at "
+                    + JsonLimits.where(e, parser) + ")");
         } catch (IOException e) {
             done = true;
             row = before + 1;
-            pending = problem("the JSON cannot be read from here on: " + e.getMessage().split("\n")[0]);
+            // the first pass (JsonScan) rejects a file that breaks in the middle or goes beyond the parser's limits,
+            // so this is a file that changed between the passes: say that the rest was not read
+            pending = problem("the JSON cannot be read from here on (" + (e instanceof JsonProcessingException j
+                    ? JsonLimits.where(j, parser) + "): " + j.getOriginalMessage() : "): " + e.getMessage())
+                    + "; the records after it were not read");
         }
     }
 

@@ -1,44 +1,28 @@
 package com.zohoprovisioning.pipeline;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reading JSON input values so that no record can vanish. The parser is built with Jackson's limits on number and
- * key length lifted, so that a value beyond the usual limits does not end the stream there (Jackson cannot resume
- * after such an error); each record is then built here token by token and checked against those usual limits
- * ({@link #MAX_NUMBER_LENGTH}, {@link #MAX_NAME_LENGTH}) and for a key named twice: such a record gets a problem
- * (an error line) and the records after it are read as usual. Numbers are only converted when within the limit.
+ * Reading JSON input values so that no record can vanish. The parser ({@link JsonLimits#INPUT}) is built with
+ * Jackson's limits lifted, so that a value beyond the usual limits does not end the stream there (Jackson cannot
+ * resume after such an error); each record is then built here token by token and checked against those usual limits
+ * (string, number and key length, nesting depth: {@link JsonLimits}) and for a key named twice: such a record gets a
+ * problem (an error line) and the records after it are read as usual. A string the first pass found too long is
+ * skipped unread, a value nested too deep is skipped by the parser, and numbers are only converted when within the
+ * limit.
  */
 final class JsonValues {
-
-    /** Jackson's default limits, kept per record. */
-    static final int MAX_NUMBER_LENGTH = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
-    static final int MAX_NAME_LENGTH = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
-
-    /** The mapper for input files: number and key length checked per record here, not by the parser. */
-    static final ObjectMapper INPUT = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .build())
-            .build());
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -49,16 +33,54 @@ final class JsonValues {
     record Value(JsonNode node, String problem) {
     }
 
-    /** Reads the value at the parser's current token (and its children): the parser ends on its last token. */
-    static Value read(JsonParser p) throws IOException {
-        String[] problem = new String[1];
-        JsonNode node = read(p, problem);
-        return new Value(node, problem[0]);
+    /** What reading one record found: its first problem, the key of the record being read, the long strings. */
+    private static final class Reading {
+        private final Map<Long, Long> longStrings;
+        private String problem;
+        private String field;
+        private boolean tooDeep;
+
+        Reading(Map<Long, Long> longStrings) {
+            this.longStrings = longStrings;
+        }
+
+        void note(String message) {
+            if (problem == null) {
+                problem = message;
+            }
+        }
+
+        String in() {
+            return field == null ? "" : " in '" + shorten(field) + "'";
+        }
     }
 
-    private static JsonNode read(JsonParser p, String[] problem) throws IOException {
+    /** Reads the value at the parser's current token (and its children): the parser ends on its last token. */
+    static Value read(JsonParser p) throws IOException {
+        return read(p, Map.of());
+    }
+
+    /**
+     * As {@link #read(JsonParser)}; {@code longStrings}: the strings over the limit that the first pass found
+     * ({@link JsonScan.Shape#longStrings()}), left unread.
+     */
+    static Value read(JsonParser p, Map<Long, Long> longStrings) throws IOException {
+        Reading reading = new Reading(longStrings);
+        JsonNode node = read(p, reading, 0);
+        return new Value(node, reading.problem);
+    }
+
+    private static JsonNode read(JsonParser p, Reading r, int level) throws IOException {
         JsonToken t = p.currentToken();
         if (t == null) {
+            return null;
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+                && p.getParsingContext().getNestingDepth() > JsonLimits.MAX_NESTING_DEPTH) {
+            r.note("the value" + r.in() + " is nested more than " + JsonLimits.MAX_NESTING_DEPTH
+                    + " levels deep, over the JSON reader's limit of " + JsonLimits.MAX_NESTING_DEPTH);
+            r.tooDeep = true;
+            p.skipChildren();
             return null;
         }
         switch (t) {
@@ -67,15 +89,23 @@ final class JsonValues {
                 Set<String> seen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    if (name.length() > MAX_NAME_LENGTH) {
-                        note(problem, "a key is " + name.length() + " characters long, over the JSON reader's limit of "
-                                + MAX_NAME_LENGTH + " (it begins '" + name.substring(0, 40) + "…')");
+                    if (name.length() > JsonLimits.MAX_NAME_LENGTH) {
+                        r.note("a key is " + name.length() + " characters long, over the JSON reader's limit of "
+                                + JsonLimits.MAX_NAME_LENGTH + " (it begins '" + name.substring(0, 40) + "…')");
                         name = name.substring(0, 200) + "…";
                     }
+                    if (level == 0) {
+                        r.field = name;
+                        r.tooDeep = false;
+                    }
                     p.nextToken();
-                    JsonNode value = read(p, problem);
+                    JsonNode value = read(p, r, level + 1);
+                    if (level == 0 && r.tooDeep) {
+                        value = NODES.textNode("(not read: nested more than " + JsonLimits.MAX_NESTING_DEPTH
+                                + " levels deep)");
+                    }
                     if (!seen.add(name)) {
-                        note(problem, "the key '" + shorten(name) + "' appears more than once in this record: "
+                        r.note("the key '" + shorten(name) + "' appears more than once in this record: "
                                 + "each field must be named once");
                         continue; // the first value is kept for the error line
                     }
@@ -89,20 +119,19 @@ final class JsonValues {
                     if (p.currentToken() == null) {
                         throw new JsonEOFException(p, null, "unexpected end of input in an array");
                     }
-                    a.add(read(p, problem));
+                    a.add(read(p, r, level + 1));
                 }
                 return a;
             }
             case VALUE_STRING:
-                return NODES.textNode(p.getText());
+                return string(p, r);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT: {
                 String text = p.getText();
                 int digits = text.startsWith("-") ? text.length() - 1 : text.length();
-                if (digits > MAX_NUMBER_LENGTH) {
-                    String key = p.currentName();
-                    note(problem, "the number" + (key == null ? "" : " in '" + shorten(key) + "'") + " is "
-                            + digits + " characters long, over the JSON reader's limit of " + MAX_NUMBER_LENGTH);
+                if (digits > JsonLimits.MAX_NUMBER_LENGTH) {
+                    r.note("the number" + r.in() + " is " + digits + " characters long, over the JSON reader's limit of "
+                            + JsonLimits.MAX_NUMBER_LENGTH);
                     return NODES.textNode(text.substring(0, 200) + "…");
                 }
                 if (t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -125,111 +154,25 @@ final class JsonValues {
         }
     }
 
-    private static String shorten(String s) {
+    /** A string, unless it is over the limit: one the first pass found is not read at all (the parser skips it). */
+    private static JsonNode string(JsonParser p, Reading r) throws IOException {
+        Long taken = r.longStrings.isEmpty() ? null : r.longStrings.get(p.currentTokenLocation().getCharOffset());
+        if (taken != null) {
+            r.note("the string" + r.in() + " takes " + taken + " characters of the file, over the JSON reader's limit of "
+                    + JsonLimits.MAX_STRING_LENGTH + " characters, and was not read");
+            return NODES.textNode("(not read: over " + JsonLimits.MAX_STRING_LENGTH + " characters)");
+        }
+        String text = p.getText();
+        if (text.length() > JsonLimits.MAX_STRING_LENGTH) {
+            r.note("the string" + r.in() + " is " + text.length() + " characters long, over the JSON reader's limit of "
+                    + JsonLimits.MAX_STRING_LENGTH);
+            return NODES.textNode(text.substring(0, 200) + "…");
+        }
+        return NODES.textNode(text);
+    }
+
+    static String shorten(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
-    private static void note(String[] problem, String message) {
-        if (problem[0] == null) {
-            problem[0] = message;
-        }
-    }
-
-    /** The outcome of {@link #scan}: the wrapper key to read the records from (null: a bare array or unknown). */
-    record Shape(String wrapperKey) {
-    }
-
-    /**
-     * A first pass over a JSON file, token by token (nothing kept in memory), before anything is sent: it rejects
-     * what would otherwise lose records without a word — anything after the top-level value (two arrays one after
-     * the other), a wrapper object with several arrays none of which is {@code users}, a wrapper key named twice, or
-     * JSON that is broken in the middle of the records (the parser cannot resume after it). JSON that merely breaks
-     * off at the end is left to the reading pass (an error line for the record cut off), and so is anything wrong
-     * before the records begin (the reading pass rejects the file with its usual reasons).
-     */
-    static Shape scan(Reader reader) throws IOException {
-        try (JsonParser p = INPUT.createParser(reader)) {
-            JsonToken first;
-            try {
-                first = p.nextToken();
-            } catch (JsonProcessingException e) {
-                return new Shape(null);
-            }
-            String key = null;
-            long[] records = new long[1];
-            try {
-                if (first == JsonToken.START_OBJECT) {
-                    List<String> keys = new ArrayList<>();
-                    List<String> arrays = new ArrayList<>();
-                    Set<String> seen = new HashSet<>();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        keys.add(shorten(name));
-                        if (!seen.add(name)) {
-                            throw new FileRejectedException("the JSON object names the key '" + shorten(name)
-                                    + "' twice (keys found: " + String.join(", ", keys) + "): records could be lost");
-                        }
-                        if (p.nextToken() == JsonToken.START_ARRAY) {
-                            arrays.add(name);
-                            skipElements(p, records);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    if (p.currentToken() == null) {
-                        return new Shape(null); // breaks off: the reading pass says so
-                    }
-                    if (arrays.contains("users")) {
-                        key = "users";
-                    } else if (arrays.size() > 1) {
-                        throw new FileRejectedException("the JSON object holds " + arrays.size()
-                                + " arrays and none is named 'users' (keys found: " + String.join(", ", keys)
-                                + "): put the records in {\"users\":[…]}");
-                    } else if (arrays.size() == 1) {
-                        key = arrays.get(0);
-                    }
-                } else if (first == JsonToken.START_ARRAY) {
-                    skipElements(p, records);
-                    if (p.currentToken() == null) {
-                        return new Shape(null);
-                    }
-                } else {
-                    return new Shape(null);
-                }
-            } catch (JsonEOFException e) {
-                return new Shape(null); // breaks off at the end: the reading pass gives the record cut off an error line
-            } catch (JsonProcessingException e) {
-                throw new FileRejectedException("the JSON is broken after " + records[0] + " complete record(s) (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
-                        + e.getOriginalMessage() + "; the records after it cannot be read, so none was sent");
-            }
-            JsonToken after;
-            try {
-                after = p.nextToken();
-            } catch (JsonProcessingException e) {
-                after = JsonToken.NOT_AVAILABLE;
-            }
-            if (after != null) {
-                com.fasterxml.jackson.core.JsonLocation at = after == JsonToken.NOT_AVAILABLE
-                        ? p.currentLocation() : p.currentTokenLocation();
-                throw new FileRejectedException("there is more after the end of the JSON "
-                        + (first == JsonToken.START_ARRAY ? "array" : "object") + " (line "
-                        + at.getLineNr() + ", column " + at.getColumnNr()
-                        + "), such as a second array of records: put all records in one array");
-            }
-            return new Shape(key);
-        }
-    }
-
-    /** Skips the elements of the array just started, counting the complete ones. */
-    private static void skipElements(JsonParser p, long[] count) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                return;
-            }
-            p.skipChildren();
-            count[0]++;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package com.zohoprovisioning.pipeline;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * NDJSON / JSON Lines: one JSON object per line; blank lines are skipped, a bad line (not JSON, two values on one
- * line, a key named twice, a value over the JSON limits) is a record with a problem, and reading goes on at the next.
+ * line, a key named twice, a value over the JSON limits of {@link JsonLimits}: a string, number or key too long, a
+ * value nested too deep) is a record with a problem that says which, and reading goes on at the next.
  */
 final class NdjsonRecordSource extends LookAheadRecordSource {
 
@@ -53,7 +55,7 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
                 return;
             }
             row++;
-            try (JsonParser p = JsonValues.INPUT.createParser(text)) {
+            try (JsonParser p = JsonLimits.INPUT.createParser(text)) {
                 p.nextToken();
                 JsonValues.Value value = JsonValues.read(p);
                 if (p.nextToken() != null) {
@@ -63,10 +65,11 @@ final class NdjsonRecordSource extends LookAheadRecordSource {
                 }
                 pending = JsonRecordSource.withProblem(
                         JsonRecordSource.toRecord(row, value.node(), mapping, maxFieldChars), value.problem());
+            } catch (StreamConstraintsException e) {
+                pending = rawLine(text, "line " + line + " holds a value beyond what the JSON reader can take at all"
+                        + ": " + JsonLimits.describe(e));
             } catch (IOException e) {
-                LinkedHashMap<String, Object> raw = new LinkedHashMap<>();
-                raw.put("raw_line", text);
-                pending = new InputRecord(row, raw, new LinkedHashMap<>(), "line " + line + " is not valid JSON");
+                pending = rawLine(text, "line " + line + " is not valid JSON");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

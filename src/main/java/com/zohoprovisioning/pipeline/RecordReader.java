@@ -40,9 +40,9 @@ public final class RecordReader {
                             preamble.skippedLines());
                 }
                 case JSON -> {
-                    JsonValues.Shape shape;
+                    JsonScan.Shape shape;
                     try (Reader again = InputCharset.reopen(file, text.charset())) {
-                        shape = JsonValues.scan(again);
+                        shape = JsonScan.scan(again);
                     }
                     yield new JsonRecordSource(text.reader(), mapping, text.charset(), settings, shape);
                 }

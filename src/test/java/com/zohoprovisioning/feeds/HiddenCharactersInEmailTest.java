@@ -42,9 +42,15 @@ class HiddenCharactersInEmailTest {
     }
 
     // U+200B zero-width space, U+200D zero-width joiner, U+FEFF inside, U+2060 word joiner, U+200E LRM,
-    // U+0007 bell (Cc), U+0085 NEL (Cc), U+2028 line separator, U+00A0 no-break space
+    // U+0007 bell (Cc), U+0085 NEL (Cc), U+2028 line separator, U+00A0 no-break space;
+    // default-ignorable code points that are not Cf: U+3164 HANGUL FILLER, U+FE0F VARIATION SELECTOR-16, U+115F and
+    // U+FFA0 Hangul fillers, U+034F combining grapheme joiner, U+180B Mongolian variation selector, U+E0100
+    // variation selector-17, U+1D173 musical symbol begin beam, U+E0001 language tag, U+00AD soft hyphen;
+    // U+2800 BRAILLE PATTERN BLANK (drawn blank); U+E000 private use (Co); U+0378 unassigned (Cn); U+3000 ideographic space
     @ParameterizedTest
-    @ValueSource(ints = {0x200B, 0x200D, 0xFEFF, 0x2060, 0x200E, 0x0007, 0x0085, 0x2028, 0x00A0})
+    @ValueSource(ints = {0x200B, 0x200D, 0xFEFF, 0x2060, 0x200E, 0x0007, 0x0085, 0x2028, 0x00A0,
+            0x3164, 0xFE0F, 0x115F, 0xFFA0, 0x034F, 0x180B, 0xE0100, 0x1D173, 0xE0001, 0x00AD,
+            0x2800, 0xE000, 0x0378, 0x3000})
     void everyValidatorRefusesTheAddressAndNamesTheCharacter(int cp) {
         String email = "kim" + Character.toString(cp) + ".lee@example.com";
         String hex = String.format("U+%04X", cp);
@@ -63,7 +69,8 @@ class HiddenCharactersInEmailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kim.lee@example.com", "o'hara@zylker.co.uk", "jürgen.müller@example.de"})
+    @ValueSource(strings = {"kim.lee@example.com", "o'hara@zylker.co.uk", "jürgen.müller@example.de",
+            "山田.太郎@example.jp", "한국어@example.kr", "josé+tag@example.com"})
     void visibleAddressesPass(String email) {
         assertThatCode(() -> USERS.validate(record("email", email, "last_name", "Lee"))).doesNotThrowAnyException();
         assertThatCode(() -> MAIL.validate(record("email", email, "first_name", "Kim"))).doesNotThrowAnyException();
