@@ -20,7 +20,7 @@ public final class HooksApi implements SandboxApi {
         this.tokens = tokens;
     }
 
-    /** Found by {@link java.util.ServiceLoader}, listed in {@code META-INF/services}. */
+    /** Found by the sandbox's classpath scan of its package ({@link ZohoSandbox}). */
     public static final class Factory implements SandboxApi.Factory {
         @Override
         public SandboxApi create(SandboxContext c) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The sandbox's endpoint table: method + path pattern ("/bigin/v1/users/{id}") to handler. */
+/**
+ * The sandbox's endpoint table: method + path pattern ("/bigin/v1/users/{id}") to handler. A request goes to the
+ * most specific pattern that fits, whatever the order the APIs registered theirs.
+ */
 public final class SandboxRouter {
 
     /** One registered endpoint; {@code key} ("PUT /bigin/v1/users/{id}") names it in the request counters. */
@@ -34,8 +37,11 @@ public final class SandboxRouter {
         endpoints.add(new Endpoint(method, pattern, split(pattern), authenticated, handler));
     }
 
+    /** The endpoint this request is for: of those whose pattern fits, the one with most literal parts. */
     public Match match(String method, String path) {
         String[] parts = split(path);
+        Match best = null;
+        int bestLiterals = -1;
         for (Endpoint e : endpoints) {
             if (!e.method().equals(method) || e.parts().length != parts.length) {
                 continue;
@@ -50,11 +56,13 @@ public final class SandboxRouter {
                     ok = p.equals(parts[i]);
                 }
             }
-            if (ok) {
-                return new Match(e, params);
+            int literals = parts.length - params.size();
+            if (ok && literals > bestLiterals) {
+                best = new Match(e, params);
+                bestLiterals = literals;
             }
         }
-        return null;
+        return best;
     }
 
     /** True when some endpoint has this path with another method (405 rather than 404). */

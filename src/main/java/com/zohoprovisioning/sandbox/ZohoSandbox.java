@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on loopback that behaves like the Zoho APIs the routes call: OAuth, Bigin users, roles
  * and profiles, CRM users and user groups, Mail accounts, plus test hooks. Each API is one {@link SandboxApi},
- * discovered with {@link ServiceLoader}: adding one needs no edit here.
+ * discovered by a classpath scan of this package: adding one is adding its class, nothing else.
  *
  * <p>With {@code sandbox.state-file} set, the org is kept in that file across runs ({@link SandboxState}): each
  * request other than GET marks it changed (a volatile write, nothing more, so the request rate is not bound to the
@@ -58,18 +57,31 @@ public final class ZohoSandbox implements AutoCloseable {
         }
     }
 
-    /** The APIs listed in {@code META-INF/services/...SandboxApi$Factory}, in the order of the services files. */
+    /** Every API of this package: each {@link SandboxApi.Factory} class, found by Camel's classpath scan. */
     private List<SandboxApi> apis() {
         SandboxContext context = new SandboxContext(settings, state, requestLog, faults, tokens, this::baseUrl);
         List<SandboxApi> apis = new ArrayList<>();
-        for (SandboxApi.Factory factory : ServiceLoader.load(SandboxApi.Factory.class, ZohoSandbox.class.getClassLoader())) {
-            apis.add(factory.create(context));
+        for (Class<?> type : factories()) {
+            try {
+                apis.add(((SandboxApi.Factory) type.getDeclaredConstructor().newInstance()).create(context));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("sandbox API " + type.getName() + " needs a public no-argument factory", e);
+            }
         }
         if (apis.isEmpty()) {
-            throw new IllegalStateException("no sandbox API found: META-INF/services/"
-                    + SandboxApi.Factory.class.getName() + " is missing from the classpath");
+            throw new IllegalStateException("no sandbox API found under " + ZohoSandbox.class.getPackageName());
         }
         return apis;
+    }
+
+    /** The factories of the sandbox's APIs, by name (the router picks the most specific endpoint, not the first). */
+    static List<Class<?>> factories() {
+        org.apache.camel.support.scan.DefaultPackageScanClassResolver scan =
+                new org.apache.camel.support.scan.DefaultPackageScanClassResolver();
+        scan.addClassLoader(ZohoSandbox.class.getClassLoader());
+        return scan.findImplementations(SandboxApi.Factory.class, ZohoSandbox.class.getPackageName()).stream()
+                .filter(t -> !t.isInterface() && !java.lang.reflect.Modifier.isAbstract(t.getModifiers()))
+                .sorted(java.util.Comparator.comparing(Class::getName)).toList();
     }
 
     public ZohoSandbox start() throws IOException {
