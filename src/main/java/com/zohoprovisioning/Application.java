@@ -35,11 +35,11 @@ public final class Application {
                    java -jar zoho-provisioning.jar approve <feed> <file> [--config FILE]
                    java -jar zoho-provisioning.jar --version | --help
               --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config, 1 could not run)
-              --dry-run      validate and write result files (result_action=validated), send nothing that writes to Zoho
+              --dry-run      validate and send nothing that writes to Zoho: results, summary and the file go to dry-run/<feed>/
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)
               sandbox        run only the Zoho sandbox until stopped; it keeps its org only with --state FILE
-              check          get a token and make each feed's first lookup (no file taken): OK or Zoho's answer
+              check          get a token and read what each feed's lookups read (no file taken): OK or Zoho's answer
                              per feed; exit 0 all passed, 1 the token or a lookup failed, 2 configuration
               sandbox --reset  forget the org the embedded sandbox kept (work/.sandbox/state.json): start from the seed
               approve <feed> <file>  release held/<feed>/<file> into the inbox (a repeat once; a roster: its plan)
