@@ -117,6 +117,11 @@ public final class RosterPlanner {
         String id = planned.getVariable(RecordOutcomes.ID, String.class);
         if (e != null) {
             String code = e instanceof RecordException re ? re.code() : "INTERNAL_ERROR";
+            if (!(e instanceof RecordException) && run.dryRun()) {
+                // a bug, not the row: its plan line says INTERNAL_ERROR and the log has the stack trace, once (a
+                // real run's record route logs it when the row runs)
+                LOG.error("{}/{} row {}: unexpected error while planning the roster", feed, run.fileName(), r.row(), e);
+            }
             plan.line(r.row(), "invalid", email, id, "", code + ": " + e.getMessage());
             return;
         }
