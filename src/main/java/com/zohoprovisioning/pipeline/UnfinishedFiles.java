@@ -111,13 +111,13 @@ public final class UnfinishedFiles {
                 + "\n  errors:   " + or(earlier.error())
                 + "\n  input:    " + or(earlier.archive())
                 + "\n(paths relative to the work folder)\nIf it was dropped twice by mistake, delete this file and"
-                + " its reason. To process it anyway (every row is sent again):\n  " + HeldFile.approve(feed, name) + "\n";
+                + " its reason. To process it anyway (its rows are all processed again, as in a new file):\n  " + HeldFile.approve(feed, name) + "\n";
         writeReason(target, reason);
         WorkFiles.moveProfileFile(run, target);
         exchange.setProperty(RunProperties.MOVE_TO, target.toString());
         exchange.setProperty(RunProperties.HELD, new HeldFile("repeated file", "the same content as " + earlier.file()
                 + ", processed on " + earlier.finished() + " (within provisioning.repeat-window); nothing of it was sent",
-                HeldFile.approve(feed, name) + " (every row is sent again; if it was dropped twice by mistake, delete"
+                HeldFile.approve(feed, name) + " (its rows are all processed again; if it was dropped twice by mistake, delete"
                         + " it and its reason instead)"));
         stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": a repeat of " + earlier.file(), 0, 0, -1);
         LOG.error("Held {}/{} in {}: a repeat of {} (same content), processed on {}; results in {}. Nothing sent. To "
