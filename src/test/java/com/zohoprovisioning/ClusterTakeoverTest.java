@@ -140,6 +140,7 @@ class ClusterTakeoverTest extends ChildAppTestSupport {
             assertThat(ready(leaderPort).statusCode()).isEqualTo(200);
             assertThat(ready(leaderPort).body()).contains("leader");
             assertThat(get(leaderPort, "/observe/metrics").body())
+                    .contains("# HELP zoho_provisioning_cluster_leader 1 while this instance is the leader")
                     .contains("zoho_provisioning_cluster_leader{namespace=\"zoho-provisioning\"} 1.0");
             assertThat(get(standbyPort, "/observe/metrics").body())
                     .contains("zoho_provisioning_cluster_leader{namespace=\"zoho-provisioning\"} 0.0");

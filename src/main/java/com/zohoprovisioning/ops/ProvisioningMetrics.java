@@ -130,8 +130,13 @@ public class ProvisioningMetrics {
         if (r == null) {
             return;
         }
-        clusterRoles.computeIfAbsent(namespace, ns -> r.gauge("zoho.provisioning.cluster.leader",
-                io.micrometer.core.instrument.Tags.of("namespace", ns), new AtomicLong())).set(leader ? 1 : 0);
+        clusterRoles.computeIfAbsent(namespace, ns -> {
+            AtomicLong role = new AtomicLong();
+            io.micrometer.core.instrument.Gauge.builder("zoho.provisioning.cluster.leader", role, AtomicLong::get)
+                    .description("1 while this instance is the leader of the cluster namespace (takes the work), 0 on"
+                            + " standby").tag("namespace", ns).register(r);
+            return role;
+        }).set(leader ? 1 : 0);
     }
 
     private MeterRegistry registry() {
