@@ -22,7 +22,7 @@ import java.util.Properties;
  * {@code [--once] [--config FILE]} runs the routes (as a service, or once through the inboxes);
  * {@code sandbox [--port N] [--state FILE]} runs only the Zoho sandbox; {@code sandbox --reset} deletes the embedded
  * sandbox's org ({@code sandbox.state-file}) so that the next run starts from the seed. Exit codes: 0 ok, 3 some records failed or files were
- * rejected, 2 configuration or usage error, 1 could not run.
+ * rejected, 2 configuration or usage error, 1 could not run (or {@code --once} stopped by SIGTERM/Ctrl-C before its end).
  */
 public final class Application {
 
@@ -34,7 +34,8 @@ public final class Application {
                    java -jar zoho-provisioning.jar check [--config FILE] [-Dkey=value …]
                    java -jar zoho-provisioning.jar approve <feed> <file> [--config FILE]
                    java -jar zoho-provisioning.jar --version | --help
-              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config, 1 could not run)
+              --once         process every file in the inboxes, then exit (0 ok, 3 some records failed or files misplaced, 2 config,
+                             1 could not run or stopped by a signal before the end)
               --dry-run      validate and send nothing that writes to Zoho: results, summary and the file go to dry-run/<feed>/
               --config FILE  an extra properties file (overrides ./config/application.properties and the defaults)
               -Dkey=value    one setting (before or after the jar); an unknown key stops the start (exit 2)

@@ -67,7 +67,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         registry.bind("zohoTokens", tokens);
         tokens.deniedCooldownMs(settings.longNumber("zoho.token.denied-cooldown-ms"));
         ZohoResponseParser parser = new ZohoResponseParser();
-        registry.bind("zohoCallFailures", new ZohoCallFailures());
+        registry.bind("zohoCallFailures", new ZohoCallFailures(endpoints));
         registry.bind("zohoHttpClientConfigurer", new com.zohoprovisioning.zoho.ZohoHttpClientConfigurer());
         registry.bind("zohoTokenInvalidator", (Processor) tokens::invalidate);
         registry.bind("zohoRetryAfter", new com.zohoprovisioning.zoho.ZohoRetryAfter(

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs of the routes: as a service until stopped, {@code --once} through the inboxes, or {@code check} (the
@@ -65,23 +66,7 @@ final class RouteRuns {
             throw e;
         }
         if (once) {
-            try {
-                Settings settings = Settings.of(context);
-                Path workDir = Path.of(settings.text("work.dir"));
-                List<String> feeds = settings.list("provisioning.feeds");
-                List<String> remote = feeds.stream().flatMap(f -> java.util.stream.Stream.of(f + "-sftp", f + "-download"))
-                        .filter(id -> context.getRoute(id) != null).toList();
-                int code = new OnceRunner(workDir, feeds, stats, remote,
-                        context.getRegistry().lookupByNameAndType("remotePolls", com.zohoprovisioning.ops.RemotePolls.class),
-                        context.getRegistry().lookupByNameAndType("unreadableNames",
-                                com.zohoprovisioning.pipeline.UnreadableNames.class))
-                        .await();
-                printWhere(workDir);
-                return code;
-            } finally {
-                main.stop();
-                LOG.info("zoho-provisioning stopped");
-            }
+            return runOnce(main, context, stats);
         }
         LOG.info("zoho-provisioning is running: drop files into {}/inbox/<feed>/ (Ctrl-C to stop)",
                 Settings.of(context).text("work.dir"));
@@ -99,6 +84,58 @@ final class RouteRuns {
         return 0;
     }
 
+    /**
+     * {@code --once}: through the inboxes, then stopped. SIGTERM or Ctrl-C before the end stops it as the service
+     * stops ({@link #stopService}: both lines, within camel.main.shutdown-timeout), and it exits 1: not everything
+     * was done (a file cut short stays in the inbox and resumes from its journal on the next run).
+     */
+    private static int runOnce(Main main, CamelContext context, RunStats stats) throws Exception {
+        AtomicInteger ended = new AtomicInteger(-1); // the run's own exit code, once it has one
+        Thread onSignal = new Thread(() -> {
+            try {
+                stopService(main, context);
+            } finally {
+                int code = ended.get();
+                Runtime.getRuntime().halt(code >= 0 ? code : 1); // a signal's exit code (143) is none of ours
+            }
+        }, "zoho-provisioning-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        Settings settings = Settings.of(context);
+        Path workDir = Path.of(settings.text("work.dir"));
+        List<String> feeds = settings.list("provisioning.feeds");
+        List<String> remote = feeds.stream().flatMap(f -> java.util.stream.Stream.of(f + "-sftp", f + "-download"))
+                .filter(id -> context.getRoute(id) != null).toList();
+        int code = 1;
+        try {
+            code = new OnceRunner(workDir, feeds, stats, remote,
+                    context.getRegistry().lookupByNameAndType("remotePolls", com.zohoprovisioning.ops.RemotePolls.class),
+                    context.getRegistry().lookupByNameAndType("unreadableNames",
+                            com.zohoprovisioning.pipeline.UnreadableNames.class))
+                    .await();
+            printWhere(workDir);
+            return code;
+        } finally {
+            ended.set(code);
+            if (endedBeforeSignal(onSignal)) {
+                try {
+                    main.stop();
+                } finally {
+                    LOG.info("zoho-provisioning stopped");
+                }
+            }
+        }
+    }
+
+    /** True when the run ended by itself (its hook removed); false when a signal's hook is stopping it already. */
+    private static boolean endedBeforeSignal(Thread onSignal) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
     /** Live mode: the token's user e-mail (or why not), asked through Zoho's own routes before any other starts. */
     static String tokenUser(CamelContext context, Settings settings) throws Exception {
         for (org.apache.camel.Route r : context.getRoutes()) {
@@ -110,14 +147,15 @@ final class RouteRuns {
     }
 
     /**
-     * SIGTERM in service mode: Camel stops the consumers (no new file, no new remote poll), then waits for the
+     * SIGTERM (or Ctrl-C; in service mode and during {@code --once}): Camel stops the consumers (no new file, no new remote poll), then waits for the
      * exchanges in flight, each a whole file: the files being processed are finished (results, summary, archive),
      * for at most camel.main.shutdown-timeout; a file not finished by then stays in the inbox and resumes from its
      * journal on the next start. The last line says the process is done.
      */
     private static void stopService(Main main, CamelContext context) {
         LOG.info("Stopping: no new file is taken; the files being processed are finished first (at most {} s, "
-                + "camel.main.shutdown-timeout; a file not finished by then stays in the inbox and resumes on the next start)",
+                + "camel.main.shutdown-timeout; a file not finished by then stays in the inbox and resumes from its journal "
+                + "on the next start or run)",
                 context.getShutdownStrategy().getTimeUnit().toSeconds(context.getShutdownStrategy().getTimeout()));
         try {
             main.stop();

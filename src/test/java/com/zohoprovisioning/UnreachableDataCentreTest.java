@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.zohoprovisioning.sandbox.SandboxSettings;
+import com.zohoprovisioning.sandbox.ZohoSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Live mode with an accounts server nobody answers at (a closed loopback port): exit 1 and one ERROR line naming
- * the host and what to check, no stack trace at WARN or ERROR.
+ * the host and what to check, no stack trace at WARN or ERROR. The same for an API host nobody answers at (the token
+ * from a working accounts server, {@code zoho.api-url} a closed port): the file's lookup fails at once, not after
+ * minutes of retries, in one line naming the API host and what to check; the file stays in the inbox.
  */
 class UnreachableDataCentreTest {
 
@@ -41,12 +46,51 @@ class UnreachableDataCentreTest {
         root.detachAppender(logs);
     }
 
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aClosedApiPortFailsTheFileAtOnceInOneLineNamingTheApiHost() throws Exception {
+        int closed = closedPort();
+        try (ZohoSandbox accounts = new ZohoSandbox(SandboxSettings.defaults()).start()) {
+            props.set("work.dir", work.toString());
+            props.set("provisioning.feeds", "bigin-users");
+            props.set("zoho.mode", "live");
+            props.set("zoho.dc", "eu");
+            props.set("zoho.accounts-url", accounts.baseUrl());
+            props.set("zoho.api-url", "http://127.0.0.1:" + closed);
+            props.set("zoho.client-id", "sandbox-client");
+            props.set("zoho.client-secret", "sandbox-secret");
+            props.set("zoho.refresh-token", "sandbox-refresh-token");
+            Path inbox = Files.createDirectories(work.resolve("inbox/bigin-users"));
+            Files.writeString(inbox.resolve("people.csv"), BiginUsersCsv.of("unreach", 3));
+
+            long start = System.nanoTime();
+            assertThat(Application.run(new String[] {"--once"})).isEqualTo(1);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+            // with retries (zoho.retry.*: 0.5 + 1 + 2 + 4 + 8 + 16 s) the token user's read and the lookup took ~30 s each
+            assertThat(seconds).as("a refused connection is not retried").isLessThan(20);
+            String hint = "Cannot reach the Zoho API server 127.0.0.1:" + closed + " (connection refused, http://127.0.0.1:"
+                    + closed + "): check zoho.dc (the data centre of the account you sign in at), zoho.api-url if set, "
+                    + "and the network or proxy between this host and 127.0.0.1:" + closed;
+            List<ILoggingEvent> errors = logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+            assertThat(errors).as("one error line: the file that could not be processed, and why").hasSize(1);
+            assertThat(errors.get(0).getFormattedMessage()).contains("people.csv").contains(hint).doesNotContain("\n");
+            assertThat(errors.get(0).getThrowableProxy()).as("no stack trace").isNull();
+            assertThat(logs.list).as("the LIVE line says why the token's user is unknown")
+                    .anySatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("LIVE: Zoho eu").contains(hint));
+            assertThat(inbox.resolve("people.csv")).as("the file stays for the next run").exists();
+            assertThat(accounts.state().root().path("bigin").path("users").toString()).doesNotContain("unreach");
+        }
+    }
+
     @Test
     void aClosedAccountsPortIsOneErrorLineNamingTheHostAndExitOne() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         props.set("work.dir", work.toString());
         props.set("provisioning.feeds", "bigin-users");
         props.set("mail.zoid", "1");

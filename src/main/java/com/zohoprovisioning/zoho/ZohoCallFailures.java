@@ -2,13 +2,22 @@ package com.zohoprovisioning.zoho;
 
 import org.apache.camel.Exchange;
 
-/** Turns a call that failed after its retries into a {@link ZohoResponse}, so callers handle it as an answer. */
+/**
+ * Turns a call that failed after its retries into a {@link ZohoResponse}, so callers handle it as an answer. A call
+ * whose connection could not be made says so in one line: the API host, and what to check.
+ */
 public class ZohoCallFailures {
 
     /** The code of a call whose token the token endpoint refused (invalid_code, invalid_client, Access Denied). */
     public static final String AUTH_FAILED = "AUTH_FAILED";
     /** The code of a call not sent because Zoho's API credits are under the reserve (or spent). */
     public static final String CREDITS_RESERVE = "CREDITS_RESERVE";
+
+    private final ZohoEndpoints endpoints;
+
+    public ZohoCallFailures(ZohoEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
 
     public ZohoResponse toResponse(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -34,7 +43,26 @@ public class ZohoCallFailures {
                     + " kept failing: the circuit breaker stayed open longer than zoho.breaker.max-pause-ms ("
                     + e.getMessage() + ")");
         }
+        String unreachable = e == null ? null : unreachable(ZohoCall.of(exchange), e);
+        if (unreachable != null) {
+            return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", unreachable);
+        }
         String what = e == null ? "unknown error" : e.getClass().getSimpleName() + ": " + e.getMessage();
         return ZohoResponse.failure(0, "ZOHO_UNAVAILABLE", "Zoho could not be reached after retries (" + what + ")");
+    }
+
+    /** The one line for a call whose connection could not be made, or null. */
+    private String unreachable(ZohoCall call, Exception e) {
+        if (call == null) {
+            return null;
+        }
+        boolean mail = "mail".equals(call.api());
+        String base;
+        try {
+            base = endpoints.base(call.api());
+        } catch (RuntimeException noToken) {
+            base = null;
+        }
+        return ZohoUnreachableException.apiMessage(base, mail ? "zoho.mail-url" : "zoho.api-url", e);
     }
 }

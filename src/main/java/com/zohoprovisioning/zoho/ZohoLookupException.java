@@ -3,7 +3,9 @@ package com.zohoprovisioning.zoho;
 /** A lookup that a whole file depends on (roles, users list…) failed: the file cannot be processed now. */
 public class ZohoLookupException extends RuntimeException {
     public ZohoLookupException(String what, ZohoResponse r) {
-        super("cannot load " + what + " from Zoho: HTTP " + r.httpStatus() + " " + r.code() + " " + r.message());
+        // no answer (no HTTP status): the message says why (e.g. the API host that cannot be reached, and what to check)
+        super("cannot load " + what + " from Zoho: " + (r.httpStatus() == 0 ? r.code() + ": " + r.message()
+                : "HTTP " + r.httpStatus() + " " + r.code() + " " + r.message()));
     }
 
     /**

@@ -9,7 +9,8 @@ import java.net.UnknownHostException;
 /**
  * The Zoho accounts server could not be reached at start-up (unknown host, connection refused, timeout): the wrong
  * data centre, a wrong {@code zoho.accounts-url}, or the network. Its message is the one line the log shows; the
- * cause (with its stack trace) is logged at DEBUG only.
+ * cause (with its stack trace) is logged at DEBUG only. {@link #apiMessage} is the same line for the API server
+ * (a call whose connection could not be made).
  */
 public class ZohoUnreachableException extends RuntimeException {
 
@@ -19,18 +20,7 @@ public class ZohoUnreachableException extends RuntimeException {
 
     /** The exception for a failure of a call to {@code accountsUrl}, or null when it is not a network failure. */
     public static ZohoUnreachableException of(String accountsUrl, Throwable failure) {
-        String what = null;
-        for (Throwable t = failure; t != null && what == null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnknownHostException) {
-                what = "unknown host (DNS)";
-            } else if (t instanceof NoRouteToHostException) {
-                what = "no route to host";
-            } else if (t instanceof ConnectException) {
-                what = "connection refused";
-            } else if (t instanceof InterruptedIOException || t instanceof java.net.http.HttpTimeoutException) {
-                what = "timed out";
-            }
-        }
+        String what = what(failure, true);
         if (what == null) {
             return null;
         }
@@ -38,6 +28,53 @@ public class ZohoUnreachableException extends RuntimeException {
         return new ZohoUnreachableException("Cannot reach the Zoho accounts server " + host + " (" + what + ", "
                 + accountsUrl + "/oauth/v2/token): check zoho.dc (the data centre of the account you sign in at), "
                 + "zoho.accounts-url if set, and the network or proxy between this host and " + host, failure);
+    }
+
+    /**
+     * The one line for a call to the API at {@code baseUrl} that could not connect (unknown host, no route,
+     * connection refused, connect timeout), or null when the call reached the server (a reset or a read timeout:
+     * Zoho's own trouble, told as it is). {@code urlSetting}: the setting that overrides that base URL.
+     */
+    public static String apiMessage(String baseUrl, String urlSetting, Throwable failure) {
+        String what = what(failure, false);
+        if (what == null) {
+            return null;
+        }
+        String host = baseUrl == null ? "(unknown)" : host(baseUrl);
+        return "Cannot reach the Zoho API server " + host + " (" + what + ", " + baseUrl + "): check zoho.dc (the "
+                + "data centre of the account you sign in at), " + urlSetting + " if set, and the network or proxy "
+                + "between this host and " + host;
+    }
+
+    /**
+     * A connection that could not be opened at all, at once (unknown host, no route, refused): a wrong address, not
+     * a passing fault, so not worth retrying. A connect timeout may pass: it is retried like a reset.
+     */
+    public static boolean refusedAtOnce(Throwable failure) {
+        String what = what(failure, false);
+        return what != null && !what.equals(TIMED_OUT);
+    }
+
+    private static final String TIMED_OUT = "timed out";
+
+    /** What kept the connection from being made; {@code anyTimeout}: a read timeout counts too (the token call). */
+    private static String what(Throwable failure, boolean anyTimeout) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host (DNS)";
+            } else if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            } else if (t instanceof ConnectException) {
+                return "connection refused";
+            } else if (t instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                    || t instanceof java.net.http.HttpConnectTimeoutException) {
+                return TIMED_OUT;
+            } else if (anyTimeout && (t instanceof InterruptedIOException
+                    || t instanceof java.net.http.HttpTimeoutException)) {
+                return TIMED_OUT;
+            }
+        }
+        return null;
     }
 
     private static String host(String url) {
