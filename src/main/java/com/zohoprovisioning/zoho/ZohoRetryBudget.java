@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code retryWhile} predicates of {@code routes/error-handling.yaml}. {@link #again}: a call that reached Zoho
- * and failed (429, 5xx, reset, timeout), or whose connection timed out, is tried again up to
- * {@code zoho.retry.max-redeliveries} times; one whose connection could not be made at all (unknown host, no route,
- * refused) is not: it fails at once, naming the host ({@link ZohoUnreachableException#apiMessage}).
+ * and failed (429, 5xx, reset, timeout), or whose connection was refused or timed out, is tried again up to
+ * {@code zoho.retry.max-redeliveries} times; one whose address names nothing reachable (unknown host, no route) is
+ * not: it fails at once, naming the host ({@link ZohoUnreachableException#apiMessage}).
  * {@link #whilePaused}: a call the circuit breaker did not let through (Zoho down) waits and is tried again for up
  * to {@code zoho.breaker.max-pause-ms}, without using up its retries. The counters belong to the call
  * ({@link ZohoCall}): each Zoho call starts with a fresh budget.

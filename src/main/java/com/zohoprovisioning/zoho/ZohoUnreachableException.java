@@ -47,13 +47,16 @@ public class ZohoUnreachableException extends RuntimeException {
     }
 
     /**
-     * A connection that could not be opened at all, at once (unknown host, no route, refused): a wrong address, not
-     * a passing fault, so not worth retrying. A connect timeout may pass: it is retried like a reset.
+     * An address that names nothing reachable (unknown host, no route): a wrong address, not a passing fault, so not
+     * worth retrying. A refused connection (a proxy or load balancer restarting) and a connect timeout may pass:
+     * they are retried like a reset, and only then fail with the same one line.
      */
     public static boolean refusedAtOnce(Throwable failure) {
         String what = what(failure, false);
-        return what != null && !what.equals(TIMED_OUT);
+        return what != null && !what.equals(TIMED_OUT) && !what.equals(REFUSED);
     }
+
+    private static final String REFUSED = "connection refused";
 
     private static final String TIMED_OUT = "timed out";
 
@@ -65,7 +68,7 @@ public class ZohoUnreachableException extends RuntimeException {
             } else if (t instanceof NoRouteToHostException) {
                 return "no route to host";
             } else if (t instanceof ConnectException) {
-                return "connection refused";
+                return REFUSED;
             } else if (t instanceof org.apache.hc.client5.http.ConnectTimeoutException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
                 return TIMED_OUT;
