@@ -2,6 +2,7 @@ package com.zohoprovisioning.feeds.biginusers;
 
 import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.feeds.users.UserLookupLoader;
+import com.zohoprovisioning.feeds.users.UserProbes;
 import com.zohoprovisioning.feeds.users.UserValidator;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
@@ -24,21 +25,14 @@ public class BiginUsersFeed extends Feed {
         return true;
     }
 
-    /** Roster mode also reads the org, for its primary contact (a scope of its own: org.READ). */
     @Override
     public List<Probe> probes(Settings settings) {
-        List<Probe> reads = new java.util.ArrayList<>(List.of(new Probe("bigin", "/bigin/v1/settings/roles", null),
-                new Probe("bigin", "/bigin/v1/settings/profiles", null),
-                new Probe("bigin", "/bigin/v1/users", "type=AllUsers&per_page=1")));
-        if (settings.feedText(name(), "mode").equalsIgnoreCase("roster")) {
-            reads.add(new Probe("bigin", "/bigin/v1/org", null));
-        }
-        return reads;
+        return UserProbes.of("bigin", "/bigin/v1", settings.feedText(name(), "mode").equalsIgnoreCase("roster"));
     }
 
     @Override
     public Probe currentUser() {
-        return new Probe("bigin", "/bigin/v1/users", "type=CurrentUser");
+        return UserProbes.currentUser("bigin", "/bigin/v1");
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.zohoprovisioning.feeds.crmusers;
 
 import com.zohoprovisioning.config.Settings;
 import com.zohoprovisioning.feeds.users.UserLookupLoader;
+import com.zohoprovisioning.feeds.users.UserProbes;
 import com.zohoprovisioning.feeds.users.UserValidator;
 import com.zohoprovisioning.pipeline.Feed;
 import com.zohoprovisioning.pipeline.FeedDefinition;
@@ -27,21 +28,14 @@ public class CrmUsersFeed extends Feed {
         return true;
     }
 
-    /** Roster mode also reads the org, for its primary contact (a scope of its own: org.READ). */
     @Override
     public List<Probe> probes(Settings settings) {
-        List<Probe> reads = new java.util.ArrayList<>(List.of(new Probe("crm", "/crm/v6/settings/roles", null),
-                new Probe("crm", "/crm/v6/settings/profiles", null),
-                new Probe("crm", "/crm/v6/users", "type=AllUsers&per_page=1")));
-        if (settings.feedText(name(), "mode").equalsIgnoreCase("roster")) {
-            reads.add(new Probe("crm", "/crm/v6/org", null));
-        }
-        return reads;
+        return UserProbes.of("crm", "/crm/v6", settings.feedText(name(), "mode").equalsIgnoreCase("roster"));
     }
 
     @Override
     public Probe currentUser() {
-        return new Probe("crm", "/crm/v6/users", "type=CurrentUser");
+        return UserProbes.currentUser("crm", "/crm/v6");
     }
 
     @Override
