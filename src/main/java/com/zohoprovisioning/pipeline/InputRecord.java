@@ -43,6 +43,11 @@ public final class InputRecord {
         return earlierRow > 0 ? earlierRow : row;
     }
 
+    /** True when it comes from an earlier run's result file dropped back (it carries that file's result_row). */
+    public boolean fromResultFile() {
+        return earlierRow > 0;
+    }
+
     /**
      * The {@code result_row} cell of an earlier run's result file (the original file's row), when it is a positive
      * whole number; anything else is ignored, as every {@code result_*} cell is on input.

@@ -71,6 +71,11 @@ public final class RosterPlanner {
             planRows(exchange, run, roster, directory, emailById, present, plan);
             roster.present = present.size();
             findLeavers(run, roster, directory, present, plan);
+            if (roster.droppedBack) {
+                LOG.info("{}/{} is a result file dropped back: its rows run, and no one is deactivated (it is not the"
+                        + " whole workforce)", run.feed().name(), run.fileName());
+                roster.unidentified.clear();
+            }
         }
         if (run.dryRun()) {
             run.calls().dryRunWrites(roster.leavers.size()); // the deactivations a real run sends: the credit estimate
@@ -88,10 +93,15 @@ public final class RosterPlanner {
             while (records.hasNext()) {
                 InputRecord r = records.next();
                 roster.rows++;
+                roster.droppedBack |= r.fromResultFile();
                 String email = r.get("email") != null ? r.get("email").toLowerCase(Locale.ROOT)
                         : r.get("id") != null ? emailById.get(r.get("id").trim()) : null;
                 if (email != null) {
                     present.add(email);
+                }
+                String unsure = unidentified(r, email);
+                if (unsure != null) {
+                    roster.unidentified.add("row " + r.row() + ": " + unsure);
                 }
                 if (r.problem() != null) {
                     plan.line(r.row(), "invalid", email, r.get("id"), "", r.problem());
@@ -104,6 +114,23 @@ public final class RosterPlanner {
             }
         }
     }
+
+    /**
+     * Why a row names no one for sure, or null: unreadable (cut off, broken, too large), or without an e-mail or id,
+     * or with a value that is no e-mail address ({@code a@b.com;X;Y}, a wrong delimiter). Such a row may be any of the
+     * leavers, so their absence proves nothing.
+     */
+    private static String unidentified(InputRecord r, String email) {
+        if (r.problem() != null) {
+            return r.problem();
+        }
+        if (email == null) {
+            return r.get("id") == null ? "no e-mail and no id" : null; // an id Zoho does not know is no leaver
+        }
+        return ADDRESS.matcher(email).matches() ? null : "'" + email + "' is no e-mail address";
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s,;|\\t]+@[^@\\s,;|\\t]+\\.[^@\\s,;|\\t]+");
 
     /** The row through the feed's validate and plan steps, as its record route will take it, without a call. */
     private void planRow(Exchange exchange, String feed, FileRun run, InputRecord r, String email,
@@ -163,7 +190,8 @@ public final class RosterPlanner {
                 continue;
             }
             roster.activeBefore++;
-            if (present.contains(u.email())) {
+            // an error file of an earlier run, dropped back to retry its rows, is not the workforce: no leavers
+            if (roster.droppedBack || present.contains(u.email())) {
                 continue;
             }
             Leaver l = new Leaver(u.id(), u.email(), u.firstName(), u.lastName(), directory.profileName(u.profileId()));
@@ -202,10 +230,19 @@ public final class RosterPlanner {
                     .findFirst().orElse("");
         }
         long n = roster.leavers.size();
+        if (!roster.unidentified.isEmpty() && n > 0 && !approved) {
+            // a cut-off or unreadable export is the classic disaster: the people in its lost rows would be "leavers"
+            roster.hold(roster.unidentified.size() + " row(s) name no one for sure (" + roster.unidentified.get(0)
+                    + (roster.unidentified.size() > 1 ? "; …" : "") + "), so absence from this file proves nothing:"
+                    + " it would deactivate " + n + " of " + roster.activeBefore + " active users, who may be in those"
+                    + " rows. Fix the file and drop it again, or approve this plan (the rows are in it)");
+            return;
+        }
         if (n > roster.limit && !approved) {
             String why = "would deactivate " + n + " of " + roster.activeBefore + " active users ("
                     + Math.round(n * 100.0 / Math.max(roster.activeBefore, 1)) + " %), above the limit of "
-                    + roster.settings.limitText();
+                    + roster.settings.limitText() + (roster.settings.limitText().endsWith("%")
+                    ? " (at most " + roster.limit + " of " + roster.activeBefore + ")" : "");
             if (approval != null && approval.contains("plan=")) {
                 why += "; the plan approved earlier named other leavers (Zoho changed since): approve this new plan";
             }

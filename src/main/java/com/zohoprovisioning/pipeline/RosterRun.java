@@ -26,6 +26,10 @@ public final class RosterRun {
     long joiners;
     final List<Leaver> leavers = new ArrayList<>();
     final List<Protected> protectedLeavers = new ArrayList<>();
+    /** Rows that name no one for sure (unreadable, cut off, no or no valid e-mail): "row 5: why". */
+    final List<String> unidentified = new ArrayList<>();
+    /** An earlier run's result file dropped back (its rows carry result_row): its rows only, no leavers. */
+    boolean droppedBack;
     String digest;
     long limit;
     private volatile String heldReason;
@@ -94,6 +98,8 @@ public final class RosterRun {
         guard.put("plan_digest", digest);
         guard.put("held", heldReason != null);
         guard.put("over_limit", leavers.size() > limit);
+        guard.put("unidentified_rows", unidentified.size());
+        m.put("result_file_dropped_back", droppedBack);
         guard.put("approved", approvedAt == null ? null : Map.of("at", approvedAt, "plan_digest", digest));
         m.put("guard", guard);
         Map<String, Object> files = new LinkedHashMap<>();

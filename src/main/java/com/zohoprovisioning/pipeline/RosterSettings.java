@@ -19,9 +19,16 @@ public record RosterSettings(boolean roster, boolean feedHasRoster, List<String>
 
     /** The settings of a feed; {@code feedHasRoster}: the feed has roster mode at all ({@code Feed.roster()}). */
     public static RosterSettings of(Settings settings, String feed, boolean feedHasRoster) {
-        String mode = feedHasRoster ? settings.feedText(feed, "mode").toLowerCase(Locale.ROOT) : "changes";
+        String mode = settings.feedText(feed, "mode").toLowerCase(Locale.ROOT);
         if (!mode.equals("changes") && !mode.equals("roster")) {
             throw new ConfigurationException("provisioning." + feed + ".mode=" + mode + ": use changes or roster");
+        }
+        if (mode.equals("roster") && !feedHasRoster) {
+            if (settings.optionalText("provisioning." + feed + ".mode").isPresent()) {
+                throw new ConfigurationException("provisioning." + feed + ".mode=roster: feed " + feed + " has no roster"
+                        + " mode (the user feeds have it: bigin-users, crm-users)");
+            }
+            mode = "changes"; // provisioning.mode=roster: the feeds that have roster mode
         }
         String limitKey = key(settings, feed, "max-deactivations");
         CountOrPercent limit = CountOrPercent.parse(limitKey, settings.text(limitKey));
