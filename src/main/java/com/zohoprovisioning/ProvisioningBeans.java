@@ -50,6 +50,7 @@ public class ProvisioningBeans implements CamelConfiguration {
         UnknownSettings.of(found.stream().map(Feed::name).toList(), apis)
                 .check(UnknownSettings.given(System.getProperties(), arguments,
                         context.getPropertiesComponent().getLocations(), RouteRuns.secretsFile(), System.getenv()));
+        WorkFolder.check(Path.of(settings.text("work.dir")));
         boolean noCap = settings.longNumber("zoho.max-per-minute") <= 0;
         context.getPropertiesComponent().addInitialProperty("zoho.throttle-disabled", String.valueOf(noCap));
 

@@ -183,6 +183,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aWorkFolderThatIsAFileStopsTheStart() throws IOException {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+        assertThat(props.once(file.toString())).isEqualTo(2);
+        assertThat(messages()).anySatisfy(m -> assertThat(m).startsWith("Configuration error: work.dir=" + file
+                + " is a file, not a folder"));
+    }
+
+    @Test
+    void aWorkFolderThisUserCannotWriteStopsTheStart() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root writes into a read-only folder");
+        Path readOnly = Files.createDirectories(work.resolve("ro/inbox/bigin-users")).getParent().getParent();
+        Files.writeString(readOnly.resolve("inbox/bigin-users/a.csv"), ONE_USER);
+        readOnly.toFile().setWritable(false, false);
+        try {
+            assertThat(props.once(readOnly.toString())).isEqualTo(2);
+            assertThat(messages()).anySatisfy(m -> assertThat(m).contains("work.dir=" + readOnly
+                    + " is not a folder this process can write"));
+        } finally {
+            readOnly.toFile().setWritable(true, true);
+        }
+    }
+
+    @Test
     void versionPrintsTheVersionAndExitsZero() {
         String out = stdout(() -> assertThat(Application.run(new String[] {"--version"})).isEqualTo(0));
         assertThat(out).startsWith("zoho-provisioning ");
