@@ -215,8 +215,10 @@ public final class UnknownSettings {
                     : secretsFile != null && file.toAbsolutePath().normalize().equals(secretsFile.toAbsolutePath().normalize())
                     ? "secrets file " + file : "--config " + file;
             Properties p = new Properties();
-            try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-                p.load(r);
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                refuseByteOrderMark(file, bytes);
+                p.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
@@ -227,6 +229,21 @@ public final class UnknownSettings {
         new TreeSet<>(environment.keySet()).stream().filter(name -> checkedEnv(envName(name)))
                 .forEach(name -> given.putIfAbsent(name, ENVIRONMENT));
         return given;
+    }
+
+    /**
+     * A settings file saved with a byte order mark (Notepad's "UTF-8 with BOM", or "Unicode", UTF-16) would have its
+     * first key, or every key, read under another name and ignored in silence: refused, saying how to save it.
+     */
+    static void refuseByteOrderMark(Path file, byte[] bytes) {
+        boolean utf8 = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
+        if (utf8 || utf16) {
+            throw new ConfigurationException(file + " starts with a byte order mark (" + (utf8 ? "UTF-8 with BOM" : "UTF-16")
+                    + "): its " + (utf8 ? "first setting" : "settings") + " would be read under another name and"
+                    + " ignored; save it as UTF-8 without BOM (or plain ASCII)");
+        }
     }
 
     static int distance(String a, String b) {

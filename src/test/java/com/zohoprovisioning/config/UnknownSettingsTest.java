@@ -142,4 +142,24 @@ class UnknownSettingsTest {
                 "environment variable provisioning.dry-run" + notRead + ": did you mean PROVISIONING_DRY_RUN?",
                 "environment variable provisioning_dry_run" + notRead + ": did you mean PROVISIONING_DRY_RUN?");
     }
+
+    @Test
+    void aSettingsFileWithAByteOrderMarkIsRefusedInsteadOfLosingItsFirstKey(@TempDir Path dir) throws IOException {
+        Path bom = dir.resolve("bom.properties");
+        Files.write(bom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "provisioning.dry-run=true\n"));
+        assertThatThrownBy(() -> UnknownSettings.given(new Properties(), Map.of(), List.of("file:" + bom), null, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("UTF-8 with BOM")
+                .hasMessageContaining("save it as UTF-8 without BOM");
+        Path utf16 = dir.resolve("unicode.properties");
+        Files.write(utf16, "\uFEFFzoho.mode=live\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertThatThrownBy(() -> UnknownSettings.given(new Properties(), Map.of(), List.of("file:" + utf16), null, Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("UTF-16");
+    }
+
+    private static byte[] concat(byte[] head, String text) {
+        byte[] tail = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
 }
