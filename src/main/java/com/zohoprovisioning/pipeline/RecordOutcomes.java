@@ -25,6 +25,11 @@ public class RecordOutcomes {
         if (lostCreateAnswer(exchange, r)) {
             o = RecordOutcome.ok("created", r.id(), "CREATED", "reconciled: the first attempt of this add lost its answer "
                     + "on the way back, so it was sent again and Zoho answered " + r.code() + ": the user exists", r.httpStatus());
+        } else if (com.zohoprovisioning.zoho.ZohoResponseParser.itemless(r)) {
+            // not proof that the write was applied: the row is an error to look at, not a success to trust
+            o = RecordOutcome.error(null, "INVALID_RESPONSE", "Zoho answered HTTP " + r.httpStatus() + " with no result"
+                    + " for this record (" + r.message() + "): check in Zoho whether the change was made before sending"
+                    + " it again", r.httpStatus());
         } else if (r.success()) {
             String id = r.id() != null ? r.id() : exchange.getVariable(ID, String.class);
             boolean dryRun = "VALIDATED".equals(r.code()) && r.httpStatus() == 0;

@@ -75,7 +75,7 @@ public class ZohoResponseParser {
         boolean httpOk = http >= 200 && http < 300;
         if (raw == null || raw.length == 0 || http == 204) {
             return new ZohoResponse(http, httpOk, httpOk ? "SUCCESS" : "HTTP_" + http,
-                    httpOk ? "no content" : "HTTP " + http + " with no body", null, null, null, retryAfter);
+                    httpOk ? NO_CONTENT : "HTTP " + http + " with no body", null, null, null, retryAfter);
         }
         JsonNode body;
         try {
@@ -101,8 +101,20 @@ public class ZohoResponseParser {
                 return item(http, v.get(0), body, retryAfter);
             }
         }
-        return new ZohoResponse(http, httpOk, httpOk ? "SUCCESS" : "HTTP_" + http, httpOk ? "ok" : "HTTP " + http,
+        return new ZohoResponse(http, httpOk, httpOk ? "SUCCESS" : "HTTP_" + http, httpOk ? NO_ITEM : "HTTP " + http,
                 null, null, body, retryAfter);
+    }
+
+    private static final String NO_CONTENT = "no content";
+    private static final String NO_ITEM = "ok";
+
+    /**
+     * A 2xx answer with no item for the record (empty, {@code {}}, {@code {"users":[]}}): right for a list, but a
+     * write that Zoho applied always answers with its item (code, status, details), so for a write it proves nothing.
+     */
+    public static boolean itemless(ZohoResponse r) {
+        return r.success() && r.id() == null && r.details() == null
+                && (NO_CONTENT.equals(r.message()) || NO_ITEM.equals(r.message()));
     }
 
     private static ZohoResponse item(int http, JsonNode item, JsonNode body, Long retryAfter) {
