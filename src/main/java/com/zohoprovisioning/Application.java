@@ -73,8 +73,17 @@ public final class Application {
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> list = Arrays.asList(args);
         try {
+            boolean onlyNames = false;
             for (int i = 0; i < list.size(); i++) {
                 String a = list.get(i);
+                if (approve && (onlyNames || a.equals("--"))) {
+                    // after --, approve's words are names, even one that starts with a dash
+                    if (onlyNames) {
+                        positional.add(a);
+                    }
+                    onlyNames = true;
+                    continue;
+                }
                 switch (a) {
                     case "--once" -> once = true;
                     case "--dry-run" -> settings.put("provisioning.dry-run", "true");

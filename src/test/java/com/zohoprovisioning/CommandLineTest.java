@@ -207,6 +207,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aHeldFileWhoseNameStartsWithADashIsApprovedAfterTwoDashes() throws IOException {
+        Path held = Files.createDirectories(work.resolve("held/bigin-users"));
+        Files.writeString(held.resolve("-dash.csv"), ONE_USER);
+        assertThat(com.zohoprovisioning.pipeline.HeldFile.approve("bigin-users", "-dash.csv"))
+                .endsWith("approve bigin-users -- -dash.csv");
+        props.set("work.dir", work.toString());
+        assertThat(Application.run(new String[] {"approve", "bigin-users", "--", "-dash.csv"})).isEqualTo(0);
+        assertThat(work.resolve("inbox/bigin-users/-dash.csv")).exists();
+    }
+
+    @Test
     void versionPrintsTheVersionAndExitsZero() {
         String out = stdout(() -> assertThat(Application.run(new String[] {"--version"})).isEqualTo(0));
         assertThat(out).startsWith("zoho-provisioning ");

@@ -14,7 +14,9 @@ public record HeldFile(String guard, String reason, String release) {
 
     /** The command that releases a held file: {@code java -jar target/zoho-provisioning.jar approve <feed> <file>}. */
     public static String approve(String feed, String heldName) {
-        return "java -jar target/zoho-provisioning.jar approve " + feed + " " + quoted(heldName);
+        // after --, a name that starts with a dash is not taken for an option
+        return "java -jar target/zoho-provisioning.jar approve " + feed + (heldName.startsWith("-") ? " -- " : " ")
+                + quoted(heldName);
     }
 
     /** A file name as a shell word: as it is when it is plain, in single quotes otherwise. */
