@@ -218,6 +218,19 @@ class CommandLineTest {
     }
 
     @Test
+    void missingCredentialsAreNamedOneByOne() throws IOException {
+        Path dropped = drop("a.csv", ONE_USER);
+        props.set("zoho.mode", "live");
+        props.set("zoho.dc", "eu");
+        props.set("zoho.client-id", "1000.ABC");
+        props.set("zoho.secrets-file", work.resolve("no-secrets.properties").toString());
+        assertThat(once()).isEqualTo(2);
+        assertThat(messages()).anySatisfy(m -> assertThat(m).contains("Zoho credentials are missing: ZOHO_CLIENT_SECRET"
+                + " (zoho.client-secret), ZOHO_REFRESH_TOKEN (zoho.refresh-token)").doesNotContain("ZOHO_CLIENT_ID"));
+        assertNothingTaken(dropped);
+    }
+
+    @Test
     void versionPrintsTheVersionAndExitsZero() {
         String out = stdout(() -> assertThat(Application.run(new String[] {"--version"})).isEqualTo(0));
         assertThat(out).startsWith("zoho-provisioning ");

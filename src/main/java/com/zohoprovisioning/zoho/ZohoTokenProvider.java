@@ -137,8 +137,19 @@ public class ZohoTokenProvider {
 
     private Token refresh() {
         if (clientId == null || clientSecret == null || refreshToken == null) {
-            throw new ConfigurationException("Zoho credentials are missing: set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and "
-                    + "ZOHO_REFRESH_TOKEN, or zoho.client-id, zoho.client-secret and zoho.refresh-token in the secrets file");
+            java.util.List<String> missing = new java.util.ArrayList<>();
+            if (clientId == null) {
+                missing.add("ZOHO_CLIENT_ID (zoho.client-id)");
+            }
+            if (clientSecret == null) {
+                missing.add("ZOHO_CLIENT_SECRET (zoho.client-secret)");
+            }
+            if (refreshToken == null) {
+                missing.add("ZOHO_REFRESH_TOKEN (zoho.refresh-token)");
+            }
+            throw new ConfigurationException("Zoho credentials are missing: " + String.join(", ", missing) + ". Set them"
+                    + " as environment variables, or as the keys in brackets in the secrets file (zoho.secrets-file,"
+                    + " default ~/.zoho-provisioning/secrets.properties; docs/going-live.md)");
         }
         String form = "grant_type=refresh_token&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret)
                 + "&refresh_token=" + enc(refreshToken);
