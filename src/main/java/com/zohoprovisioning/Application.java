@@ -134,7 +134,8 @@ public final class Application {
                 throw new IllegalArgumentException("--state and --reset go with the sandbox command");
             }
             if (config != null && !Files.isRegularFile(Path.of(config))) {
-                throw new IllegalArgumentException("--config " + config + ": no such file");
+                throw new IllegalArgumentException("--config " + config + (Files.isDirectory(Path.of(config))
+                        ? ": a folder, not a properties file" : ": no such file"));
             }
         } catch (RuntimeException e) {
             System.err.println("zoho-provisioning: " + e.getMessage() + "\n" + USAGE);

@@ -121,7 +121,9 @@ final class JsonScan {
             throw new FileRejectedException("there is more after the end of the JSON "
                     + (first == JsonToken.START_ARRAY ? "array" : "object") + " (line "
                     + at.getLineNr() + ", column " + at.getColumnNr()
-                    + "), such as a second array of records: put all records in one array");
+                    + "), such as a second array of records: put all records in one array"
+                    + (first == JsonToken.START_OBJECT && after == JsonToken.START_OBJECT
+                    ? ", or, for one JSON object per line (NDJSON), name the file .ndjson" : ""));
         }
         return shape(key);
     }
