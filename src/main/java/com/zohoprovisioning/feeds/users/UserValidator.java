@@ -58,6 +58,12 @@ public class UserValidator {
                 problems.add("email: '" + email + "' is not an e-mail address");
             }
         }
+        String id = r.get("id");
+        if (id != null && !id.trim().matches("[0-9]+")) {
+            // Zoho ids are long whole numbers: Excel shows 554023000000691003 as 5.54023E+17, and keeps it so
+            problems.add("id: '" + id + "' is not a Zoho id (digits only)" + (id.matches("(?i)\\s*[0-9.,]+e\\+?[0-9]+\\s*")
+                    ? ": Excel turned it into a rounded number; format the id column as Text and export again" : ""));
+        }
         if (action.equals("add")) {
             for (String f : addRequired) {
                 if (!f.equals("email") && r.get(f) == null) {

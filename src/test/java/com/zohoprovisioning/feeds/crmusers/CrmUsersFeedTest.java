@@ -148,4 +148,17 @@ class CrmUsersFeedTest extends PipelineTestSupport {
         assertThat(crmUser("kevin.ortiz@zylker.com").path("status").asText()).as("not deactivated").isEqualTo("active");
         assertThat(calls("PUT /crm/v6/users/{id}")).isEqualTo(1);
     }
+
+    @Test
+    void anIdExcelTurnedIntoANumberIsRefusedBeforeAnyCall() {
+        drop(FEED, "excel.csv", """
+                action,id,phone
+                update,3.6524E+18,555-0100
+                """);
+        awaitDone(FEED, "excel.csv");
+        Map<String, String> r = row(csv("error/crm-users/excel.csv"), 1);
+        assertThat(r).containsEntry("result_code", "VALIDATION_FAILED");
+        assertThat(r.get("result_message")).contains("Excel turned it into a rounded number");
+        assertThat(calls("PUT /crm/v6/users/{id}")).isZero();
+    }
 }
