@@ -138,6 +138,26 @@ class JsonConflictingKeysTest extends PipelineTestSupport {
     }
 
     @Test
+    void crmUserGroupsJsonRecordWithMemberAndUserAddsNoOne() {
+        drop("crm-user-groups", "two-members.json", """
+                [{"group":"test group","member_type":"users","member":"kevin.ortiz@zylker.com","user":"deborah.gill@zylker.com","action":"add"},
+                 {"group":"test group","member_type":"roles","member":"Manager","action":"add"}]
+                """);
+        awaitDone("crm-user-groups", "two-members.json");
+
+        assertConflict(onlyError("crm-user-groups", "two-members.json", 1), "member", "user", "member");
+        assertThat(results("success/crm-user-groups/two-members.json")).hasSize(1);
+        List<String> members = new ArrayList<>();
+        for (JsonNode g : sandboxGet("/__sandbox/state").path("crm").path("user_groups")) {
+            if (g.path("name").asText().equals("test group")) {
+                g.path("sources").forEach(m -> members.add(m.path("type").asText() + ":" + m.path("source").path("name").asText()));
+            }
+        }
+        assertThat(members).containsExactly("roles:Manager");
+        assertThat(calls("PUT /crm/v6/settings/user_groups/{id}")).isEqualTo(1);
+    }
+
+    @Test
     void anObjectOrArrayAsAFieldsValueIsARowErrorNamingTheField() {
         drop("bigin-users", "shapes.json", """
                 [{"email":"fay.shape@example.com","first_name":{"a":1},"last_name":"Shape","role":"Manager","profile":"Standard"},
