@@ -37,6 +37,7 @@ public final class FieldMapping {
     public static final String SOURCE_FILE = "file";
 
     private final Map<String, String> aliases;
+    private final java.util.Set<String> known;
     private final MappingProfiles profiles;
     private final Map<String, String> defaults;
     private final MappingProfile profile;
@@ -51,11 +52,13 @@ public final class FieldMapping {
     public FieldMapping(Map<String, String> aliasLines, MappingProfiles profiles, Map<String, String> defaults,
                         String forcedProfile) {
         this.aliases = new HashMap<>();
+        this.known = new java.util.HashSet<>();
         this.profiles = profiles;
         this.defaults = Map.copyOf(defaults);
         for (Map.Entry<String, String> e : aliasLines.entrySet()) {
             String field = normalise(e.getKey());
             alias(field, field);
+            known.add(field);
         }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(aliasLines).entrySet()) {
             String field = normalise(e.getKey());
@@ -97,6 +100,7 @@ public final class FieldMapping {
 
     private FieldMapping(FieldMapping base, MappingProfile profile, String source) {
         this.aliases = base.aliases;
+        this.known = base.known;
         this.profiles = base.profiles;
         this.defaults = base.defaults;
         this.profile = profile;
@@ -193,6 +197,11 @@ public final class FieldMapping {
             return mapped != null ? target(mapped) : k;
         }
         return target(column);
+    }
+
+    /** True for a field of the feed (one its alias file names), as opposed to an unknown column that passes through. */
+    public boolean isFeedField(String field) {
+        return known.contains(field);
     }
 
     /**

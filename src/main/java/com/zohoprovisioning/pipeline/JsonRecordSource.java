@@ -123,7 +123,12 @@ final class JsonRecordSource extends LookAheadRecordSource {
             return mapping;
         }
         FieldMapping chosen = mapping.forHeader(source.pending.original().keySet());
-        if (chosen != mapping && source.pending.problem() == null) {
+        // read again unless it has a problem of its reading (a key named twice, …), which reading again would lose;
+        // a problem of its mapping (two keys that mean one field) is the new mapping's to find
+        String problem = source.pending.problem();
+        if (chosen != mapping && (problem == null
+                || !source.pending.fields().isEmpty()
+                && problem.equals(remap(source.pending, mapping, maxFieldChars).problem()))) {
             source.pending = remap(source.pending, chosen, maxFieldChars);
         }
         fields.addAll(source.pending.fields().keySet());
@@ -146,6 +151,7 @@ final class JsonRecordSource extends LookAheadRecordSource {
             return new InputRecord(row, original, values, "the record is " + kind(node) + ", not a JSON object");
         }
         String problem = null;
+        Map<String, String> keyOf = new java.util.HashMap<>();
         JsonNode earlierRow = null;
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -157,15 +163,27 @@ final class JsonRecordSource extends LookAheadRecordSource {
                 continue;
             }
             JsonNode value = e.getValue();
+            String field = mapping.field(e.getKey());
+            String other = keyOf.putIfAbsent(field, e.getKey());
+            if (other != null && problem == null) {
+                problem = "the keys '" + JsonValues.shorten(other) + "' and '" + JsonValues.shorten(e.getKey())
+                        + "' both mean the field '" + field + "': name each field once";
+            }
+            if (problem == null && mapping.isFeedField(field) && !isValue(value)) {
+                problem = "the field '" + JsonValues.shorten(e.getKey()) + "' holds " + kind(value)
+                        + " where a value is expected (a string, number or true/false)";
+            }
             String text = scalar(value);
             if (text.length() > maxFieldChars) {
-                problem = "the field '" + e.getKey() + "' is " + text.length() + " characters long (limit "
+                problem = problem != null ? problem : "the field '" + e.getKey() + "' is " + text.length() + " characters long (limit "
                         + maxFieldChars + ", provisioning.max-field-chars); only its first 200 are kept here";
                 text = text.substring(0, 200) + "…";
                 value = TextNode.valueOf(text);
             }
             original.put(e.getKey(), value);
-            values.put(mapping.field(e.getKey()), text);
+            if (other == null) {
+                values.put(field, text); // of two keys that mean one field the first is kept (the record is refused)
+            }
         }
         InputRecord r = new InputRecord(row, original, values, problem);
         if (earlierRow != null) {
@@ -191,6 +209,9 @@ final class JsonRecordSource extends LookAheadRecordSource {
         if (node.isArray()) {
             return "an array";
         }
+        if (node.isObject()) {
+            return "an object";
+        }
         if (node.isNumber()) {
             return "a number";
         }
@@ -198,6 +219,18 @@ final class JsonRecordSource extends LookAheadRecordSource {
             return "a string";
         }
         return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * True for a value a feed's field can take: a string, number, boolean or null, or an object naming its
+     * {@code id} or {@code name} (Zoho's own shape, {@code "role":{"id":…}}); not an array or another object.
+     */
+    private static boolean isValue(JsonNode v) {
+        if (v == null || v.isValueNode()) {
+            return true;
+        }
+        return v.isObject() && (v.hasNonNull("id") || v.hasNonNull("name"))
+                && !v.path("id").isContainerNode() && !v.path("name").isContainerNode();
     }
 
     /** A JSON value as text: objects such as {"id":…,"name":…} give their id (or name). */

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.mailusers;
 
+import com.zohoprovisioning.pipeline.EmailSyntax;
 import com.zohoprovisioning.pipeline.HiddenCharacters;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
@@ -18,8 +19,6 @@ public class MailUserValidator {
     /** Our field names of the personal info the PUT can change. */
     static final List<String> INFO_FIELDS = List.of("first_name", "last_name", "display_name", "gender", "country",
             "phone_number", "mobile_number", "street", "city", "postal_code", "state");
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[^@\\s\"<>,;()\\[\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final Pattern DIGITS = Pattern.compile("^\\d{1,19}$");
     private static final Pattern PHONE = Pattern.compile(
             "^\\+?[0-9()\\-. /]+(?:\\s*(?:x|ext\\.?|extension)\\s*\\d{1,6})?$", Pattern.CASE_INSENSITIVE);
@@ -32,8 +31,8 @@ public class MailUserValidator {
                     ? "zuid, account_id: both are needed when there is no email" : "email: missing");
         } else if (email != null && HiddenCharacters.problem("email", email) != null) {
             problems.add(HiddenCharacters.problem("email", email));
-        } else if (email != null && !EMAIL.matcher(email).matches()) {
-            problems.add("email: '" + email + "' is not an e-mail address");
+        } else if (email != null && EmailSyntax.problem("email", email) != null) {
+            problems.add(EmailSyntax.problem("email", email));
         }
         for (String id : List.of("account_id", "zuid")) {
             String v = r.get(id);

@@ -1,5 +1,6 @@
 package com.zohoprovisioning.feeds.users;
 
+import com.zohoprovisioning.pipeline.EmailSyntax;
 import com.zohoprovisioning.pipeline.HiddenCharacters;
 import com.zohoprovisioning.pipeline.InputRecord;
 import com.zohoprovisioning.pipeline.RecordException;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 public class UserValidator {
 
     public static final Set<String> ACTIONS = Set.of("upsert", "add", "update", "activate", "deactivate");
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[^@\\s\"<>,;()\\[\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}_[A-Z]{2}$");
     private static final Set<String> TIME_FORMATS = Set.of("HH:mm", "hh:mm a");
 
@@ -54,8 +53,8 @@ public class UserValidator {
             String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
             if (refusedDomains.contains(domain)) {
                 problems.add("email: addresses at @" + domain + " are not allowed by Zoho");
-            } else if (!EMAIL.matcher(email).matches()) {
-                problems.add("email: '" + email + "' is not an e-mail address");
+            } else if (EmailSyntax.problem("email", email) != null) {
+                problems.add(EmailSyntax.problem("email", email));
             }
         }
         String id = r.get("id");
