@@ -48,7 +48,7 @@ class RosterIncompleteTest extends PipelineTestSupport {
         drop(FEED, "glued.csv", HEADER + DEBORAH + "kevin.ortiz@zylker.com;Kevin,Kevin,Ortiz,Manager,Standard\n");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(path("held/" + FEED + "/glued.csv.reason.txt")));
         assertThat(Files.readString(path("held/" + FEED + "/glued.csv.reason.txt")))
-                .contains("row 2: 'kevin.ortiz@zylker.com;kevin' is no e-mail address");
+                .contains("row 2: email: 'kevin.ortiz@zylker.com;kevin' is not an e-mail address");
         assertThat(crmStatus("kevin.ortiz@zylker.com")).isEqualTo("active");
         assertThat(writes()).isZero();
     }

@@ -127,10 +127,8 @@ public final class RosterPlanner {
         if (email == null) {
             return r.get("id") == null ? "no e-mail and no id" : null; // an id Zoho does not know is no leaver
         }
-        return ADDRESS.matcher(email).matches() ? null : "'" + email + "' is no e-mail address";
+        return EmailSyntax.problem("email", email);
     }
-
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s,;|\\t]+@[^@\\s,;|\\t]+\\.[^@\\s,;|\\t]+");
 
     /** The row through the feed's validate and plan steps, as its record route will take it, without a call. */
     private void planRow(Exchange exchange, String feed, FileRun run, InputRecord r, String email,
