@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CSV records through Commons CSV: the first record is the header (names trimmed, matched case-insensitively),
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
  * merged into another silently.
  */
 final class CsvRecordSource extends LookAheadRecordSource {
-
-    private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
 
     private final Reader reader;
     private final CSVParser parser;
@@ -55,6 +51,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private final List<String> skippedLines;
     /** The rows a runaway quote swallowed, handed out (as errors) after the row it opened in. */
     private final Deque<InputRecord> swallowed = new ArrayDeque<>();
+    private final UnclosedQuote.Text text;
+    /** After a quote never closed: the lines after it that look like records, each an error row; else null. */
+    private UnclosedQuote unclosed;
     private long row;
     private long blankRows;
     private boolean broken;
@@ -63,8 +62,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private int resultRowColumn = -1;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
-                    ReaderSettings settings, List<String> skippedLines) throws IOException {
+                    ReaderSettings settings, List<String> skippedLines, UnclosedQuote.Text text) throws IOException {
         this.reader = reader;
+        this.text = text;
         this.skippedLines = List.copyOf(skippedLines);
         this.delimiter = delimiter;
         this.charset = charset;
@@ -83,7 +83,7 @@ final class CsvRecordSource extends LookAheadRecordSource {
                 names = it.next();
             } while (blank(names));
         } catch (UncheckedIOException e) {
-            throw new FileRejectedException("the header row cannot be read as CSV: " + describe(e));
+            throw new FileRejectedException("the header row cannot be read as CSV: " + UnclosedQuote.describe(e));
         }
         this.totalColumns = names.size();
         if (totalColumns > settings.maxColumns()) {
@@ -178,6 +178,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
     @Override
     protected void advance() {
         pending = swallowed.poll();
+        if (pending == null && unclosed != null) {
+            pending = afterUnclosedQuote();
+        }
         if (pending != null || broken) {
             return;
         }
@@ -199,8 +202,8 @@ final class CsvRecordSource extends LookAheadRecordSource {
             }
             row++;
             broken = true;
-            pending = new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(), describe(e)
-                    + "; nothing from here to the end of the file was read");
+            pending = new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(),
+                    UnclosedQuote.describe(e) + unclosed(e));
             return;
         }
         row++;
@@ -291,22 +294,37 @@ final class CsvRecordSource extends LookAheadRecordSource {
         return sb.length() > 200 ? sb.substring(0, 200) + "…" : sb.toString();
     }
 
-    /** A CSV parse error in words: an unbalanced quote names the line it opened on. */
-    private static String describe(UncheckedIOException e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** What a CSV parse error says of the rest of the file; after a quote never closed, its rows are read again. */
+    private String unclosed(UncheckedIOException e) {
+        try {
+            unclosed = text == null ? null : UnclosedQuote.after(text, e, row, delimiter, totalColumns);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
         }
-        String m = String.valueOf(t.getMessage());
-        Matcher start = START_LINE.matcher(m);
-        if (m.contains("EOF reached before encapsulated token finished") && start.find()) {
-            return "a quoted field opened on line " + start.group(1) + " is never closed (unbalanced quote)";
+        return unclosed == null ? "; nothing from here to the end of the file was read" : UnclosedQuote.REST;
+    }
+
+    /** The next line after a quote never closed that looks like a record, as an error row; null at the end. */
+    private InputRecord afterUnclosedQuote() {
+        try {
+            List<String> cells = unclosed.next();
+            if (cells == null) {
+                unclosed.close();
+                unclosed = null;
+                return null;
+            }
+            row++;
+            return toRecord(cells.toArray(String[]::new), unclosed.problem());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "the row cannot be read as CSV (" + m + ")";
     }
 
     @Override
     public void close() throws IOException {
+        if (unclosed != null) {
+            unclosed.close();
+        }
         parser.close();
         reader.close();
     }

@@ -40,8 +40,14 @@ public final class RecordReader {
                 case CSV -> {
                     CsvPreamble preamble = CsvPreamble.read(text.reader(), mapping.profiles().preamble());
                     char delimiter = CsvDelimiter.of(text.reader(), settings, preamble.excelDelimiter());
+                    // read again after a quote that is never closed, from the same first line
+                    UnclosedQuote.Text again = () -> {
+                        java.io.BufferedReader r = InputCharset.reopen(file, text.charset());
+                        CsvPreamble.read(r, mapping.profiles().preamble());
+                        return r;
+                    };
                     yield new CsvRecordSource(text.reader(), delimiter, text.charset(), text.bom(), mapping, settings,
-                            preamble.skippedLines());
+                            preamble.skippedLines(), again);
                 }
                 case JSON -> {
                     JsonScan.Shape shape;

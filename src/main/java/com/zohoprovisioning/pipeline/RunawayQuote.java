@@ -76,7 +76,7 @@ final class RunawayQuote {
         return null;
     }
 
-    private static boolean looksLikeRecord(String line, char delimiter, int columns) {
+    static boolean looksLikeRecord(String line, char delimiter, int columns) {
         int delimiters = 0;
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == delimiter) {
@@ -91,7 +91,7 @@ final class RunawayQuote {
     }
 
     /** The cells of one line, as CSV (or the whole line in one cell when it cannot be read so). */
-    private static List<String> cells(String line, char delimiter) {
+    static List<String> cells(String line, char delimiter) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setTrailingData(true)
                 .setLenientEof(true).get();
         try (CSVParser p = format.parse(new java.io.StringReader(line))) {
