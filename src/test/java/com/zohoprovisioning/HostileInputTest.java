@@ -94,6 +94,9 @@ class HostileInputTest extends PipelineTestSupport {
             assertThat(path("reports/" + FEED + "/" + dropAs + ".summary.json")).doesNotExist();
             assertThat(path("success/" + FEED + "/" + dropAs)).doesNotExist();
             assertThat(path("error/" + FEED + "/" + dropAs)).doesNotExist();
+            for (JsonNode absent : expected.path("notInSandbox")) {
+                assertThat(biginUser(absent.asText())).as("nothing sent for %s", absent.asText()).isNull();
+            }
             return;
         }
         long success = expected.path("success").asLong();
@@ -276,6 +279,7 @@ class HostileInputTest extends PipelineTestSupport {
                 case "deeperNdjson" -> overLimitJson("deeper.nd", "\"notes\": " + nested(100_001), true);
                 case "lateNul" -> lateNul(StandardCharsets.UTF_8);
                 case "lateNulUtf16" -> lateNul(StandardCharsets.UTF_16);
+                case "mixedEncoding" -> mixedEncoding();
                 case "oversize" -> null;
                 default -> throw new IllegalArgumentException("unknown generator " + gen);
             };
@@ -338,6 +342,22 @@ class HostileInputTest extends PipelineTestSupport {
                     .append(i == 37 ? "before\0after" : "n".repeat(250)).append('\n');
         }
         return sb.toString().getBytes(charset);
+    }
+
+    /**
+     * 3,000 rows in UTF-8 ({@code René}), and on line 3,000 (row 2,999) one written in windows-1252 ({@code José} with
+     * the byte 0xE9): far past the first 8 KB.
+     */
+    private static byte[] mixedEncoding() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("email,first_name,last_name,role,profile,notes\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 3000; i++) {
+            String row = i == 2999 ? "jose.mixed@example.com,Jos\u00e9,Mixed,Manager,Standard,\n"
+                    : "rene" + i + "@example.com,Ren\u00e9,Row" + i + ",Manager,Standard,\n";
+            out.writeBytes(row.getBytes(i == 2999 ? java.nio.charset.Charset.forName("windows-1252")
+                    : StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     private static byte[] tooManyRecords() {

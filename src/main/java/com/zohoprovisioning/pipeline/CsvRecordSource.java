@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CSV records through Commons CSV: the first record is the header (names trimmed, matched case-insensitively),
@@ -28,11 +29,11 @@ import java.util.regex.Pattern;
  * that is never closed, an oversized field) becomes a record with a problem, never a lost row; a header that cannot
  * be read, names a column twice or has more columns than allowed rejects the file. Blank rows (empty, or only
  * delimiters and spaces: a spreadsheet's leftovers of deleted rows), before the header, between records or at the
- * end, are skipped and counted ({@link #blankRows}); they take no record number.
+ * end, are skipped and counted ({@link #blankRows}); they take no record number. A stray opening quote that swallowed
+ * the rows after it ({@link RunawayQuote}) gives its row an error, and each swallowed row one of its own: no row is
+ * merged into another silently.
  */
 final class CsvRecordSource extends LookAheadRecordSource {
-
-    private static final Pattern START_LINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
 
     private final Reader reader;
     private final CSVParser parser;
@@ -48,6 +49,11 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private final int totalColumns;
     private final FieldMapping mapping;
     private final List<String> skippedLines;
+    /** The rows a runaway quote swallowed, handed out (as errors) after the row it opened in. */
+    private final Deque<InputRecord> swallowed = new ArrayDeque<>();
+    private final UnclosedQuote.Text text;
+    /** After a quote never closed: the lines after it that look like records, each an error row; else null. */
+    private UnclosedQuote unclosed;
     private long row;
     private long blankRows;
     private boolean broken;
@@ -56,8 +62,9 @@ final class CsvRecordSource extends LookAheadRecordSource {
     private int resultRowColumn = -1;
 
     CsvRecordSource(Reader reader, char delimiter, Charset charset, boolean bom, FieldMapping mapping,
-                    ReaderSettings settings, List<String> skippedLines) throws IOException {
+                    ReaderSettings settings, List<String> skippedLines, UnclosedQuote.Text text) throws IOException {
         this.reader = reader;
+        this.text = text;
         this.skippedLines = List.copyOf(skippedLines);
         this.delimiter = delimiter;
         this.charset = charset;
@@ -76,7 +83,7 @@ final class CsvRecordSource extends LookAheadRecordSource {
                 names = it.next();
             } while (blank(names));
         } catch (UncheckedIOException e) {
-            throw new FileRejectedException("the header row cannot be read as CSV: " + describe(e));
+            throw new FileRejectedException("the header row cannot be read as CSV: " + UnclosedQuote.describe(e));
         }
         this.totalColumns = names.size();
         if (totalColumns > settings.maxColumns()) {
@@ -170,8 +177,11 @@ final class CsvRecordSource extends LookAheadRecordSource {
     /** Reads one record ahead, so that a parse error becomes that record's problem and ends the stream. */
     @Override
     protected void advance() {
-        pending = null;
-        if (broken) {
+        pending = swallowed.poll();
+        if (pending == null && unclosed != null) {
+            pending = afterUnclosedQuote();
+        }
+        if (pending != null || broken) {
             return;
         }
         CSVRecord rec;
@@ -192,12 +202,33 @@ final class CsvRecordSource extends LookAheadRecordSource {
             }
             row++;
             broken = true;
-            pending = new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(), describe(e)
-                    + "; nothing from here to the end of the file was read");
+            pending = new InputRecord(row, new LinkedHashMap<>(), new LinkedHashMap<>(),
+                    UnclosedQuote.describe(e) + unclosed(e));
             return;
         }
         row++;
-        pending = toRecord(rec);
+        String[] cells = rec.values();
+        RunawayQuote.Found quote = RunawayQuote.find(cells, delimiter, totalColumns);
+        pending = quote == null ? toRecord(cells, null) : runaway(cells, quote);
+    }
+
+    /**
+     * The row a stray quote opened in, as an error (its cell cut to what it held on its own line), and an error for
+     * each row it swallowed, queued.
+     */
+    private InputRecord runaway(String[] cells, RunawayQuote.Found quote) {
+        int k = keep.indexOf(quote.column());
+        String column = k >= 0 ? header.get(k) : "column_" + (quote.column() + 1);
+        long opened = row;
+        String[] own = Arrays.copyOf(cells, cells.length);
+        own[quote.column()] = quote.firstLine();
+        Arrays.fill(own, quote.column() + 1, own.length, "");
+        InputRecord first = toRecord(own, quote.openedProblem(opened, column));
+        for (List<String> line : quote.records()) {
+            row++;
+            swallowed.add(toRecord(line.toArray(String[]::new), quote.swallowedProblem(opened, column)));
+        }
+        return first;
     }
 
     @Override
@@ -215,17 +246,18 @@ final class CsvRecordSource extends LookAheadRecordSource {
         return true;
     }
 
-    private InputRecord toRecord(CSVRecord rec) {
+    /** A row's record; {@code problem}: why it cannot be sent, or null (then checked here). */
+    private InputRecord toRecord(String[] rec, String problem) {
         int capacity = keep.size() * 4 / 3 + 1; // no rehashing while the row is put in
         Map<String, Object> original = new LinkedHashMap<>(capacity);
         Map<String, String> values = new LinkedHashMap<>(capacity);
-        String problem = null;
         for (int k = 0; k < keep.size(); k++) {
             int i = keep.get(k);
-            String v = i < rec.size() ? rec.get(i) : "";
+            String v = i < rec.length ? rec[i] : "";
             if (v.length() > maxFieldChars) {
-                problem = "the field '" + header.get(k) + "' is " + v.length() + " characters long (limit "
-                        + maxFieldChars + ", provisioning.max-field-chars); only its first 200 are kept here";
+                problem = problem != null ? problem : "the field '" + header.get(k) + "' is " + v.length()
+                        + " characters long (limit " + maxFieldChars + ", provisioning.max-field-chars); only its first"
+                        + " 200 are kept here";
                 v = v.substring(0, 200) + "…";
             }
             if (resultFile) {
@@ -234,50 +266,65 @@ final class CsvRecordSource extends LookAheadRecordSource {
             original.put(header.get(k), v);
             values.put(keepFields.get(k), v.trim());
         }
-        if (problem == null && rec.size() > totalColumns && !extraFieldsEmpty(rec)) {
-            problem = "the row has " + rec.size() + " fields but the header has " + totalColumns + " (extra: "
+        if (problem == null && rec.length > totalColumns && !extraFieldsEmpty(rec)) {
+            problem = "the row has " + rec.length + " fields but the header has " + totalColumns + " (extra: "
                     + extraFields(rec) + ")";
         }
         InputRecord r = new InputRecord(row, original, values, problem);
-        if (resultRowColumn >= 0 && resultRowColumn < rec.size()) {
-            r.fromEarlierRow(rec.get(resultRowColumn));
+        if (resultRowColumn >= 0 && resultRowColumn < rec.length) {
+            r.fromEarlierRow(rec[resultRowColumn]);
         }
         return r;
     }
 
-    private boolean extraFieldsEmpty(CSVRecord rec) {
-        for (int i = totalColumns; i < rec.size(); i++) {
-            if (!rec.get(i).isBlank()) {
+    private boolean extraFieldsEmpty(String[] rec) {
+        for (int i = totalColumns; i < rec.length; i++) {
+            if (!rec[i].isBlank()) {
                 return false;
             }
         }
         return true;
     }
 
-    private String extraFields(CSVRecord rec) {
+    private String extraFields(String[] rec) {
         StringBuilder sb = new StringBuilder();
-        for (int i = totalColumns; i < rec.size() && sb.length() < 200; i++) {
-            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(rec.get(i)).append('\'');
+        for (int i = totalColumns; i < rec.length && sb.length() < 200; i++) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(rec[i]).append('\'');
         }
         return sb.length() > 200 ? sb.substring(0, 200) + "…" : sb.toString();
     }
 
-    /** A CSV parse error in words: an unbalanced quote names the line it opened on. */
-    private static String describe(UncheckedIOException e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** What a CSV parse error says of the rest of the file; after a quote never closed, its rows are read again. */
+    private String unclosed(UncheckedIOException e) {
+        try {
+            unclosed = text == null ? null : UnclosedQuote.after(text, e, row, delimiter, totalColumns);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
         }
-        String m = String.valueOf(t.getMessage());
-        Matcher start = START_LINE.matcher(m);
-        if (m.contains("EOF reached before encapsulated token finished") && start.find()) {
-            return "a quoted field opened on line " + start.group(1) + " is never closed (unbalanced quote)";
+        return unclosed == null ? "; nothing from here to the end of the file was read" : UnclosedQuote.REST;
+    }
+
+    /** The next line after a quote never closed that looks like a record, as an error row; null at the end. */
+    private InputRecord afterUnclosedQuote() {
+        try {
+            List<String> cells = unclosed.next();
+            if (cells == null) {
+                unclosed.close();
+                unclosed = null;
+                return null;
+            }
+            row++;
+            return toRecord(cells.toArray(String[]::new), unclosed.problem());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "the row cannot be read as CSV (" + m + ")";
     }
 
     @Override
     public void close() throws IOException {
+        if (unclosed != null) {
+            unclosed.close();
+        }
         parser.close();
         reader.close();
     }

@@ -83,7 +83,7 @@ public final class FileOpener {
         FieldMapping mapping = mappingFor(feed, source, run);
         run.mapping(mapping);
         run.records(new ProfiledRecordSource(RecordReader.open(run.input().copy(), run.format(), feed.reader(),
-                mapping, run.input().nul())));
+                mapping, run.input().nul(), run.input().utf8())));
         for (String required : feed.requiredColumns()) {
             boolean present = false;
             for (String alternative : required.split("\\|")) {

@@ -184,7 +184,7 @@ public final class FileRun {
     /** The file's records again from the start, read as the run reads them (roster mode's look ahead). */
     RecordSource reopen() throws IOException {
         return new com.zohoprovisioning.mapping.ProfiledRecordSource(RecordReader.open(input.copy(), format,
-                feed.reader(), mapping, input.nul()));
+                feed.reader(), mapping, input.nul(), input.utf8()));
     }
 
     /**

@@ -16,28 +16,38 @@ public final class RecordReader {
 
     public static RecordSource open(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping)
             throws IOException {
-        return open(file, format, settings, mapping, null);
+        return open(file, format, settings, mapping, null, null);
     }
 
-    /** {@code nul}: the first NUL character of the whole file, found as it was copied ({@link TakenInput}), or null. */
+    /**
+     * {@code nul}: the first NUL character of the whole file, found as it was copied ({@link TakenInput}), or null;
+     * {@code utf8}: the whole file checked as UTF-8 as it was copied, or null (then checked here when needed).
+     */
     static RecordSource open(Path file, FileFormat format, ReaderSettings settings, FieldMapping mapping,
-                             NulScan.Found nul) throws IOException {
+                             NulScan.Found nul, Utf8Scan.Result utf8) throws IOException {
         FileHead head = InputFileCheck.check(file, settings, nul);
-        RecordCountLimit.check(head, settings, () -> source(file, head, format, settings, mapping));
-        return source(file, head, format, settings, mapping);
+        InputCharset charset = new InputCharset(file, head, format, settings, utf8);
+        RecordCountLimit.check(head, settings, () -> source(file, charset, format, settings, mapping));
+        return source(file, charset, format, settings, mapping);
     }
 
-    private static RecordSource source(Path file, FileHead head, FileFormat format, ReaderSettings settings,
+    private static RecordSource source(Path file, InputCharset charset, FileFormat format, ReaderSettings settings,
                                        FieldMapping mapping) throws IOException {
-        InputCharset.Text text = InputCharset.open(file, head, settings);
+        InputCharset.Text text = charset.open();
         boolean ok = false;
         try {
             RecordSource source = switch (format) {
                 case CSV -> {
                     CsvPreamble preamble = CsvPreamble.read(text.reader(), mapping.profiles().preamble());
                     char delimiter = CsvDelimiter.of(text.reader(), settings, preamble.excelDelimiter());
+                    // read again after a quote that is never closed, from the same first line
+                    UnclosedQuote.Text again = () -> {
+                        java.io.BufferedReader r = InputCharset.reopen(file, text.charset());
+                        CsvPreamble.read(r, mapping.profiles().preamble());
+                        return r;
+                    };
                     yield new CsvRecordSource(text.reader(), delimiter, text.charset(), text.bom(), mapping, settings,
-                            preamble.skippedLines());
+                            preamble.skippedLines(), again);
                 }
                 case JSON -> {
                     JsonScan.Shape shape;

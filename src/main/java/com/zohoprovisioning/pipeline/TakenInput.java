@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * An input taken from its inbox for one run. Its bytes are copied into the run's temp folder first (hashed and
- * scanned for NUL characters on the way, {@link NulScan}) and the run reads only that copy: a new version written under
+ * scanned for NUL characters and checked as UTF-8 on the way, {@link NulScan}, {@link Utf8Scan}) and the run reads only that copy: a new version written under
  * the same name while the run goes on (an upload renamed over it, or a copy over it) is another file, processed by a
  * run of its own. The inbox name stays while the run goes on, so a run that is killed leaves the file where it was
  * (it resumes from its journal). When the run is done, the copy goes where the input goes (archive/, held/,
@@ -40,13 +40,16 @@ public final class TakenInput {
     private final Version version;
     private final String sha256;
     private final NulScan.Found nul;
+    private final Utf8Scan.Result utf8;
 
-    private TakenInput(Path inbox, Path copy, Version version, String sha256, NulScan.Found nul) {
+    private TakenInput(Path inbox, Path copy, Version version, String sha256, NulScan.Found nul,
+                       Utf8Scan.Result utf8) {
         this.inbox = inbox;
         this.copy = copy;
         this.version = version;
         this.sha256 = sha256;
         this.nul = nul;
+        this.utf8 = utf8;
     }
 
     /**
@@ -60,6 +63,7 @@ public final class TakenInput {
         Path copy = dir.resolve(inbox.getFileName());
         MessageDigest sha = Sha256.digest();
         NulScan nul = new NulScan();
+        Utf8Scan utf8 = new Utf8Scan();
         boolean taken = false;
         try {
             try (InputStream in = Files.newInputStream(inbox); OutputStream out = create(copy)) {
@@ -68,6 +72,7 @@ public final class TakenInput {
                 while ((n = in.read(buf)) > 0) {
                     sha.update(buf, 0, n);
                     nul.update(buf, n);
+                    utf8.update(buf, n);
                     out.write(buf, 0, n);
                 }
             }
@@ -76,7 +81,8 @@ public final class TakenInput {
                         + "written?): it stays in the inbox and is taken again at the next poll");
             }
             taken = true;
-            return new TakenInput(inbox, copy, before, HexFormat.of().formatHex(sha.digest()), nul.found());
+            return new TakenInput(inbox, copy, before, HexFormat.of().formatHex(sha.digest()), nul.found(),
+                    utf8.result());
         } finally {
             if (!taken) {
                 WorkFiles.deleteTree(dir);
@@ -107,6 +113,11 @@ public final class TakenInput {
     /** The first NUL character of the bytes copied, or null. */
     NulScan.Found nul() {
         return nul;
+    }
+
+    /** The bytes copied checked as UTF-8: the first byte that is not, and whether a multi-byte sequence is there. */
+    Utf8Scan.Result utf8() {
+        return utf8;
     }
 
     /**

@@ -45,6 +45,20 @@ class InputCharsetTest {
     }
 
     @Test
+    void aFileMixingUtf8AndWindows1252IsRejectedNamingTheFirstStrayByte() throws IOException {
+        Path file = dir.resolve("mixed.csv");
+        byte[] head = "email,notes\nrene@example.com,Ren\u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "jose@example.com,Jos\u00e9\n".getBytes(Charset.forName("windows-1252"));
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, bytes, head.length, tail.length);
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> firstNotes(file, ReaderSettings.from(TestSettings.builtIn(), "people")))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("the file mixes encodings")
+                .hasMessageContaining("line 3, byte " + (head.length + 20) + " (0xE9)")
+                .hasMessageContaining("save it as UTF-8");
+    }
+
+    @Test
     void aBomWinsOverTheSetting() throws IOException {
         Path file = dir.resolve("bom.csv");
         byte[] body = "email,notes\nkim@example.com,\u0141\u00f3d\u017a\n".getBytes(Charset.forName("UTF-16LE"));
