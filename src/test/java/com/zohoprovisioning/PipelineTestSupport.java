@@ -198,6 +198,29 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         return sandboxGet("/__sandbox/requests").path("counts").path(endpoint).asLong(0);
     }
 
+    /** A CRM user's status in the sandbox's org, by e-mail (case-insensitive); null when no such user. */
+    protected String crmStatus(String email) {
+        for (com.fasterxml.jackson.databind.JsonNode u : sandboxGet("/__sandbox/state").path("crm").path("users")) {
+            if (u.path("email").asText().equalsIgnoreCase(email)) {
+                return u.path("status").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The CRM writes (POST and PUT) the sandbox received. */
+    protected long crmWrites() {
+        long n = 0;
+        var counts = sandboxGet("/__sandbox/requests").path("counts").fields();
+        while (counts.hasNext()) {
+            var e = counts.next();
+            if (e.getKey().startsWith("POST /crm") || e.getKey().startsWith("PUT /crm")) {
+                n += e.getValue().asLong();
+            }
+        }
+        return n;
+    }
+
     /** Waits until the run reports a fatal error (a file that cannot be processed now, or output that cannot be written). */
     protected RunStats awaitFatalError() {
         RunStats stats = context.getRegistry().lookupByNameAndType("runStats", RunStats.class);

@@ -76,24 +76,24 @@ class RosterSyncTest extends PipelineTestSupport {
                 + summary(FEED, "people.csv").path("failed").asLong()).as("rows only").isEqualTo(2);
 
         // the same roster again (tomorrow's export, nobody changed): not held as a repeat; nothing left to change
-        long writes = writes();
+        long writes = crmWrites();
         drop(FEED, "people (1).csv", HEADER + "deborah.gill@zylker.com,Deborah,Gill,NoSuchRole,Standard\n" + NEW_HIRE);
         awaitDone(FEED, "people (1).csv");
         assertThat(path("held/" + FEED + "/people (1).csv")).doesNotExist();
         assertThat(summary(FEED, "people (1).csv").path("roster").path("leavers_planned").asLong()).isZero();
         assertThat(csv("success/" + FEED + "/people (1).csv")).singleElement()
                 .satisfies(r -> assertThat(r.get("result_action")).isEqualTo("unchanged"));
-        assertThat(writes()).isEqualTo(writes);
+        assertThat(crmWrites()).isEqualTo(writes);
     }
 
     @Test
     void aRosterThatLosesTooManyIsHeldWithItsPlanAndApproveReleasesIt() throws Exception {
-        long writesBefore = writes();
+        long writesBefore = crmWrites();
         drop(FEED, "nightly.csv", HEADER + NEW_HIRE);
         Path held = path("held/" + FEED + "/nightly.csv");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(held)
                 && Files.exists(path("held/" + FEED + "/nightly.csv.reason.txt")));
-        assertThat(writes()).as("no call that writes").isEqualTo(writesBefore);
+        assertThat(crmWrites()).as("no call that writes").isEqualTo(writesBefore);
         String reason = Files.readString(path("held/" + FEED + "/nightly.csv.reason.txt"));
         assertThat(reason).contains("would deactivate 2 of 4 active users (50 %), above the limit of 1")
                 .contains("approve " + FEED + " nightly.csv").contains("Plan digest: ");
@@ -141,7 +141,7 @@ class RosterSyncTest extends PipelineTestSupport {
         zoho("PUT", "/crm/v6/users/3652397000000281029",
                 "{\"users\":[{\"id\":\"3652397000000281029\",\"status\":\"active\"}]}");
         assertThat(crmStatus("ivan.petrov@zylker.com")).isEqualTo("active");
-        long writesBefore = writes();
+        long writesBefore = crmWrites();
 
         approve("nightly.csv");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(path("held/" + FEED + "/nightly.csv.reason.txt")));
@@ -150,7 +150,7 @@ class RosterSyncTest extends PipelineTestSupport {
         assertThat(Files.readString(path("held/" + FEED + "/nightly.csv.plan.csv"))).contains("leaver,ivan.petrov@zylker.com");
         assertThat(json("held/" + FEED + "/nightly.csv.summary.json").path("roster").path("leavers_planned").asLong())
                 .isEqualTo(3);
-        assertThat(writes()).isEqualTo(writesBefore);
+        assertThat(crmWrites()).isEqualTo(writesBefore);
         assertThat(crmStatus("kevin.ortiz@zylker.com")).isEqualTo("active");
     }
 
@@ -164,27 +164,6 @@ class RosterSyncTest extends PipelineTestSupport {
             System.setOut(old);
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String crmStatus(String email) {
-        for (JsonNode u : sandboxGet("/__sandbox/state").path("crm").path("users")) {
-            if (u.path("email").asText().equalsIgnoreCase(email)) {
-                return u.path("status").asText();
-            }
-        }
-        return null;
-    }
-
-    private long writes() {
-        long n = 0;
-        var counts = sandboxGet("/__sandbox/requests").path("counts").fields();
-        while (counts.hasNext()) {
-            var e = counts.next();
-            if (e.getKey().startsWith("POST /crm") || e.getKey().startsWith("PUT /crm")) {
-                n += e.getValue().asLong();
-            }
-        }
-        return n;
     }
 
     /** A call to the sandbox's CRM API as another integration would make it (its own token). */
