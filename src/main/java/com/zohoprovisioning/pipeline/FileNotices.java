@@ -63,8 +63,8 @@ public final class FileNotices {
                 }
             }
             String reason = held == null ? null : held.guard() + ": " + held.reason();
-            return new FileNotice(FileNotice.Kind.HELD, run.feed().name(), run.fileName(), run.read.get(),
-                    run.succeeded.sum(), run.failed.sum(), Map.of(), reason, held == null ? null : held.release(),
+            return new FileNotice(FileNotice.Kind.HELD, run.feed().name(), run.fileName(), run.counts.read.get(),
+                    run.counts.succeeded.sum(), run.counts.failed.sum(), Map.of(), reason, held == null ? null : held.release(),
                     paths, workDir.toString());
         });
     }
@@ -76,7 +76,7 @@ public final class FileNotices {
     public void finished(Exchange copy) {
         FileRun run = copy.getProperty(RunProperties.RUN, FileRun.class);
         RosterRun roster = run == null ? null : run.roster();
-        boolean clean = run != null && run.failed.sum() == 0 && (roster == null || roster.failed.sum() == 0);
+        boolean clean = run != null && run.counts.failed.sum() == 0 && (roster == null || roster.failed.sum() == 0);
         FileNotice.Kind kind = clean ? FileNotice.Kind.SUCCESS : FileNotice.Kind.ERRORS;
         prepare(copy, kind, () -> {
             PublishedFiles published = run.published();
@@ -96,12 +96,12 @@ public final class FileNotices {
                     paths.put("Leavers deactivated", relative(roster.publishedOk));
                 }
                 leavers = new FileNotice.Leavers(roster.leaversPlanned(), roster.deactivated.sum(),
-                        roster.failed.sum(), roster.protectedLeavers.size(), FileRun.sums(roster.failedByCode));
+                        roster.failed.sum(), roster.protectedLeavers.size(), RunCounts.sums(roster.failedByCode));
             }
             paths.put("Summary", relative(published.summary()));
             paths.put("Input", relative(published.archive()));
-            return new FileNotice(kind, run.feed().name(), run.fileName(), run.read.get(), run.succeeded.sum(),
-                    run.failed.sum(), FileRun.sums(run.byCode), null, null, paths, workDir.toString(), leavers);
+            return new FileNotice(kind, run.feed().name(), run.fileName(), run.counts.read.get(), run.counts.succeeded.sum(),
+                    run.counts.failed.sum(), RunCounts.sums(run.counts.byCode), null, null, paths, workDir.toString(), leavers);
         });
     }
 

@@ -114,14 +114,14 @@ public final class FilePublisher {
         }
         OutputFiles.directories(archive.getParent());
         exchange.setProperty(RunProperties.MOVE_TO, archive.toString());
-        long ok = run.succeeded.sum();
-        long failed = run.failed.sum();
+        long ok = run.counts.succeeded.sum();
+        long failed = run.counts.failed.sum();
         RosterRun roster = run.roster();
         // a leaver not deactivated is an error line too (in error/<feed>/<stem>.leavers.<ext>): --once exits 3
         stats.fileDone(ok, failed + (roster == null ? 0 : roster.failed.sum()));
         Object left = RunSummary.credits(run).get("remaining");
         LOG.info("Finished {}/{}: {} records, {} succeeded, {} failed, {} API calls{}, {} ms{}", run.feed().name(),
-                run.fileName(), run.read.get(), ok, failed, run.calls().total(),
+                run.fileName(), run.counts.read.get(), ok, failed, run.calls().total(),
                 left == null ? "" : " (API credits left: " + left + ")",
                 Duration.between(run.started(), Instant.now()).toMillis(), roster == null ? ""
                         : "; roster: " + roster.deactivated.sum() + " leavers deactivated, " + roster.failed.sum()
@@ -158,14 +158,14 @@ public final class FilePublisher {
         WorkFiles.deleteTree(run.tmpDir());
         OutputFiles.directories(input.getParent());
         exchange.setProperty(RunProperties.MOVE_TO, input.toString());
-        long ok = run.succeeded.sum();
-        long failed = run.failed.sum();
+        long ok = run.counts.succeeded.sum();
+        long failed = run.counts.failed.sum();
         stats.fileDone(ok, failed);
         String feed = run.feed().name();
         Map<String, Object> credits = RunSummary.credits(run);
         LOG.info("Dry run of {}/{} finished: {} records, {} would succeed, {} would fail, {} API calls, {} ms; going live"
                 + " costs {} API credits ({} lookups, {} writes){}; input, results and summary in {}: {}", feed,
-                run.fileName(), run.read.get(), ok, failed, run.calls().total(),
+                run.fileName(), run.counts.read.get(), ok, failed, run.calls().total(),
                 Duration.between(run.started(), Instant.now()).toMillis(), credits.get("cost"), credits.get("lookups"),
                 credits.get("writes"), credits.containsKey("remaining") ? ", Zoho reports left: " + credits.get("remaining")
                         : "", input.getParent(), goLive(input.getFileName().toString(), feed));

@@ -5,11 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One file being processed: its open record stream, its result writers (opened on first use, in a temp folder
@@ -33,16 +28,7 @@ public final class FileRun {
     private Object lookups;
     private Path profileFile;
     private volatile PublishedFiles published;
-    final AtomicLong read = new AtomicLong();
-    final LongAdder succeeded = new LongAdder();
-    final LongAdder failed = new LongAdder();
-    final Map<String, LongAdder> byAction = new ConcurrentHashMap<>();
-    final Map<String, LongAdder> byCode = new ConcurrentHashMap<>();
-    volatile long lastProgressNanos = System.nanoTime();
-    final LongAdder resumed = new LongAdder();
-    final LongAdder held = new LongAdder();
-    final java.util.concurrent.atomic.AtomicInteger consecutiveZohoFailures = new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicBoolean percentChecked = new java.util.concurrent.atomic.AtomicBoolean();
+    final RunCounts counts = new RunCounts();
     volatile boolean alreadyDone;
     private FileJournal journal;
     private volatile String stopReason;
@@ -55,7 +41,6 @@ public final class FileRun {
     private volatile RosterRun roster;
     private TakenInput input;
     private volatile Instant resumeAt;
-    private volatile long unread = -1;
 
     FileRun(FeedDefinition feed, Path source, FileFormat format, Path tmpDir, boolean dryRun) {
         this.feed = feed;
@@ -249,23 +234,6 @@ public final class FileRun {
         this.published = p;
     }
 
-    /** After a stop: the records not read (nor sent) when it came, or -1 when they were not counted. */
-    long unread() {
-        return unread;
-    }
-
-    void unread(long n) {
-        unread = n;
-    }
-
-    /**
-     * A held file's records without an outcome: those skipped once the run stopped and those not read then, or -1
-     * when unknown (held before its records were read).
-     */
-    long waiting() {
-        return unread < 0 ? -1 : held.sum() + unread;
-    }
-
     /** When a file held for Zoho's API credits may go again (it is moved back into the inbox then), or null. */
     public Instant resumeAt() {
         return resumeAt;
@@ -308,11 +276,5 @@ public final class FileRun {
         if (journal != null) {
             journal.close();
         }
-    }
-
-    static Map<String, Long> sums(Map<String, LongAdder> m) {
-        Map<String, Long> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
     }
 }

@@ -75,7 +75,7 @@ public final class OutcomeRecorder {
             // not a row error: this record, like the ones not started, gets no outcome and is sent when it resumes
             r.endTurn();
             run.results().skip(r);
-            run.held.increment();
+            run.counts.held.increment();
             exchange.removeProperty(RunProperties.OUTCOME);
             return;
         }
@@ -137,7 +137,7 @@ public final class OutcomeRecorder {
     /** A record an earlier run finished: its result line comes from the journal, nothing is sent. */
     void replay(FileRun run, InputRecord r, RecordOutcome o) {
         if (write(run, r, o, false)) {
-            run.resumed.increment();
+            run.counts.resumed.increment();
         }
     }
 
@@ -177,24 +177,24 @@ public final class OutcomeRecorder {
     }
 
     private static void count(FileRun run, RecordOutcome o) {
-        (o.success() ? run.succeeded : run.failed).increment();
+        (o.success() ? run.counts.succeeded : run.counts.failed).increment();
         if (o.action() != null && !o.action().isEmpty()) {
-            run.byAction.computeIfAbsent(o.action(), k -> new LongAdder()).increment();
+            run.counts.byAction.computeIfAbsent(o.action(), k -> new LongAdder()).increment();
         }
         if (!o.success()) {
-            run.byCode.computeIfAbsent(o.code(), k -> new LongAdder()).increment();
+            run.counts.byCode.computeIfAbsent(o.code(), k -> new LongAdder()).increment();
         }
     }
 
     private void progress(FileRun run) {
         long now = System.nanoTime();
-        long last = run.lastProgressNanos;
+        long last = run.counts.lastProgressNanos;
         if (now - last > progressNanos) {
-            run.lastProgressNanos = now;
-            long done = run.succeeded.sum() + run.failed.sum();
+            run.counts.lastProgressNanos = now;
+            long done = run.counts.succeeded.sum() + run.counts.failed.sum();
             double secs = Duration.between(run.started(), Instant.now()).toMillis() / 1000.0;
             LOG.info("{}/{}: {} records done ({} read), {} errors, {} records/s", run.feed().name(), run.fileName(),
-                    done, run.read.get(), run.failed.sum(), String.format(Locale.ROOT, "%.1f", done / Math.max(secs, 0.001)));
+                    done, run.counts.read.get(), run.counts.failed.sum(), String.format(Locale.ROOT, "%.1f", done / Math.max(secs, 0.001)));
         }
     }
 }

@@ -52,6 +52,6 @@ public final class RecordStart {
         }
         r.endTurn();
         run.results().skip(r);
-        run.held.increment();
+        run.counts.held.increment();
     }
 }

@@ -78,7 +78,7 @@ public final class RecordStream {
         private void advance() {
             while (ahead == null && run.stopReason() == null && !run.alreadyDone && source.hasNext()) {
                 InputRecord r = source.next();
-                run.read.incrementAndGet();
+                run.counts.read.incrementAndGet();
                 r.seq = order.take();
                 String key = feed.keyField() == null ? null : r.get(feed.keyField());
                 if (key == null && run.lookups(Object.class) instanceof KeysById ids) {
@@ -121,7 +121,7 @@ public final class RecordStream {
             } catch (RuntimeException e) {
                 n = -1;
             }
-            run.unread(n);
+            run.counts.unread = n;
         }
 
         /** A later record of a key already seen: a duplicate, or it waits for the earlier one's turn to end. */

@@ -87,7 +87,7 @@ public final class RosterRun {
         m.put("leavers_planned", leaversPlanned());
         m.put("deactivated", deactivated.sum());
         m.put("failed", failed.sum());
-        m.put("failed_by_code", FileRun.sums(failedByCode));
+        m.put("failed_by_code", RunCounts.sums(failedByCode));
         m.put("resumed_from_journal", resumed.sum());
         m.put("protected", protectedLeavers.size());
         m.put("protected_users", protectedLeavers.stream()

@@ -29,7 +29,7 @@ public final class RunCalls {
 
     /** The calls by endpoint, sorted. */
     Map<String, Long> byEndpoint() {
-        return FileRun.sums(byEndpoint);
+        return RunCounts.sums(byEndpoint);
     }
 
     /** The Zoho APIs this file called (bigin, crm, mail). */

@@ -20,23 +20,23 @@ final class RunSummary {
     /** {@code concurrency}: per API this file called, the calls in flight it allowed at the end (ZohoLimits). */
     static Map<String, Object> of(FileRun run, PublishedFiles published, Path workDir, Instant end,
                                   Map<String, Object> concurrency) {
-        long ok = run.succeeded.sum();
-        long failed = run.failed.sum();
+        long ok = run.counts.succeeded.sum();
+        long failed = run.counts.failed.sum();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("feed", run.feed().name());
         summary.put("file", run.fileName());
         summary.put("format", run.format().extension());
         summary.put("dry_run", run.dryRun());
-        summary.put("records_read", run.read.get());
-        summary.put("resumed_from_journal", run.resumed.sum());
+        summary.put("records_read", run.counts.read.get());
+        summary.put("resumed_from_journal", run.counts.resumed.sum());
         if (run.records() instanceof ProfiledRecordSource p) {
             summary.put("profile", p.profileReport());
             summary.put("skipped", p.skippedReport());
         }
         summary.put("succeeded", ok);
         summary.put("failed", failed);
-        summary.put("by_action", FileRun.sums(run.byAction));
-        summary.put("by_error_code", FileRun.sums(run.byCode));
+        summary.put("by_action", RunCounts.sums(run.counts.byAction));
+        summary.put("by_error_code", RunCounts.sums(run.counts.byCode));
         if (run.roster() != null) {
             summary.put("roster", run.roster().summary(workDir, run.dryRun()));
         }

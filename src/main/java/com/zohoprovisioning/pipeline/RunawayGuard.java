@@ -29,17 +29,17 @@ public final class RunawayGuard {
     /** Called after each outcome of the run: the reason to stop, or null to go on. */
     String check(FileRun run, RecordOutcome o) {
         if (!o.success() && ZOHO_SIDE.contains(o.code())) {
-            int c = run.consecutiveZohoFailures.incrementAndGet();
+            int c = run.counts.consecutiveZohoFailures.incrementAndGet();
             if (maxConsecutive > 0 && c >= maxConsecutive) {
                 return c + " records in a row failed on Zoho's side (last: " + o.code() + ": " + o.message() + ")";
             }
         } else {
-            run.consecutiveZohoFailures.set(0);
+            run.counts.consecutiveZohoFailures.set(0);
         }
         if (maxErrorPercent > 0 && firstRecords > 0) {
-            long failed = run.failed.sum();
-            long done = run.succeeded.sum() + failed;
-            if (done >= firstRecords && run.percentChecked.compareAndSet(false, true) && failed * 100 > (long) maxErrorPercent * done) {
+            long failed = run.counts.failed.sum();
+            long done = run.counts.succeeded.sum() + failed;
+            if (done >= firstRecords && run.counts.percentChecked.compareAndSet(false, true) && failed * 100 > (long) maxErrorPercent * done) {
                 return failed + " of the first " + done + " records failed (more than " + maxErrorPercent + " %)";
             }
         }

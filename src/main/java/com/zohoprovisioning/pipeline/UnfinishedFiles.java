@@ -45,11 +45,11 @@ public final class UnfinishedFiles {
         WorkFiles.deleteTree(run.tmpDir());
         String feed = run.feed().name();
         Path target = WorkFiles.unique(workDir.resolve("held").resolve(feed), run.fileName(), run.stamp());
-        long done = run.succeeded.sum() + run.failed.sum();
+        long done = run.counts.succeeded.sum() + run.counts.failed.sum();
         String reason = "File: " + run.fileName() + "\nFeed: " + feed + "\nHeld: " + Instant.now() + "\nReason: "
-                + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.succeeded.sum() + " succeeded, "
-                + run.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: "
-                + (run.waiting() < 0 ? "the rest of the file" : run.waiting() + "") + "\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
+                + run.stopReason() + "\nRecords with an outcome: " + done + " (" + run.counts.succeeded.sum() + " succeeded, "
+                + run.counts.failed.sum() + " failed; kept in the journal, not sent again)\nRecords not sent: "
+                + (run.counts.waiting() < 0 ? "the rest of the file" : run.counts.waiting() + "") + "\n" + (run.resumeAt() != null ? HeldResumer.RESUMES + run.resumeAt() + " (in service mode)\n"
                 + "Zoho's API credits come back as the calls of its rolling 24 hours"
                 + " drop out: move this file back into inbox/" + feed + "/ as it is (a running service does so by itself"
                 + " at the time above): it continues where it stopped.\n"
@@ -64,11 +64,11 @@ public final class UnfinishedFiles {
                 : "runaway guard", run.stopReason(), HeldFile.approve(feed, target.getFileName().toString())
                 + " (or, once the cause is fixed, move it back into inbox/" + feed + "/ as it is: it continues where it"
                 + " stopped)"));
-        stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason(), run.succeeded.sum(),
-                run.failed.sum(), run.waiting());
+        stats.fileHeld(run.source().toString(), "held " + run.fileName() + ": " + run.stopReason(), run.counts.succeeded.sum(),
+                run.counts.failed.sum(), run.counts.waiting());
         LOG.error("Held {}/{} in {}: {}. {} records done, {} kept for a later run", feed, run.fileName(),
-                workDir.relativize(target), run.stopReason(), done, run.waiting() < 0 ? "the rest"
-                        : run.waiting() + " waiting,");
+                workDir.relativize(target), run.stopReason(), done, run.counts.waiting() < 0 ? "the rest"
+                        : run.counts.waiting() + " waiting,");
     }
 
     /**
